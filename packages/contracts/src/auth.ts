@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { emailSchema, roleSchema } from './primitives.ts';
+
+export const userSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, areaSlugs: z.array(z.string()) })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const loginSchema = z
+  .object({ email: emailSchema, password: z.string().min(1, 'is required').max(1024) })
+  .strict()
+  .meta({ id: 'Login' });
+export type Login = z.infer<typeof loginSchema>;
+
+export const sessionUserSchema = z.object({ user: userSchema }).meta({ id: 'SessionUser' });
+
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024);
+
+export const createUserSchema = z
+  .object({ email: emailSchema, name: z.string().trim().min(1).max(200), role: roleSchema, password: passwordSchema })
+  .strict()
+  .meta({ id: 'CreateUser' });
+export type CreateUser = z.input<typeof createUserSchema>;
+
+export const createTokenSchema = z
+  .object({ name: z.string().trim().min(1).max(100).default('API token') })
+  .strict()
+  .meta({ id: 'CreateToken' });
+
+export const createdTokenSchema = z
+  .object({ id: z.string(), name: z.string(), token: z.string() })
+  .meta({ id: 'CreatedToken' });

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** A calendar month, `YYYY-MM`. */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+  .meta({ id: 'Month', example: '2024-09' });
+
+/** An area's slug as the brief defines it. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{2,64}$/, 'must be 2–64 characters of a–z, 0–9 and -')
+  .meta({ id: 'Slug', example: 'payments' });
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an email address'))
+  .meta({ example: 'lead@example.com' });
+
+export const roleSchema = z.enum(['admin', 'executive', 'area_lead', 'viewer']).meta({ id: 'Role' });
+export type Role = z.infer<typeof roleSchema>;
+
+export const severitySchema = z.enum(['watch', 'warning', 'critical']).meta({ id: 'Severity' });
+export type Severity = z.infer<typeof severitySchema>;
+
+export const driftStateSchema = z
+  .enum(['drift', 'clear', 'insufficient_data'])
+  .meta({ id: 'DriftState' });
+export type DriftState = z.infer<typeof driftStateSchema>;
+
+/** `limit` (default 100, at most 1,000) and an opaque `cursor`, for every paged list. */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().min(1).max(500).optional(),
+});

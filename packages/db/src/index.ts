@@ -1,0 +1,3 @@
+export * as schema from './schema/index.ts';
+export * from './client.ts';
+export * from './queries/index.ts';

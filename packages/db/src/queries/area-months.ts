@@ -1,0 +1,185 @@
+import type { AreaMonthFigures } from '@autonomy/contracts';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { areaMonths, areas } from '../schema/index.ts';
+
+export type AreaMonthRow = typeof areaMonths.$inferSelect;
+
+const figureColumns = {
+  revenueTarget: areaMonths.revenueTarget,
+  revenueActual: areaMonths.revenueActual,
+  marketingDedicatedFte: areaMonths.marketingDedicatedFte,
+  marketingSharedFte: areaMonths.marketingSharedFte,
+  salesDedicatedFte: areaMonths.salesDedicatedFte,
+  salesSharedFte: areaMonths.salesSharedFte,
+  hiresTotal: areaMonths.hiresTotal,
+  hiresLeadOwned: areaMonths.hiresLeadOwned,
+  decisionsTotal: areaMonths.decisionsTotal,
+  decisionsCentral: areaMonths.decisionsCentral,
+  sharedServiceDependencies: areaMonths.sharedServiceDependencies,
+  mandatoryProcesses: areaMonths.mandatoryProcesses,
+  approvalLatencyDays: areaMonths.approvalLatencyDays,
+  targetOwner: areaMonths.targetOwner,
+};
+
+export async function getAreaMonth(db: Database, areaId: string, month: string): Promise<AreaMonthRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(areaMonths)
+    .where(and(eq(areaMonths.areaId, areaId), eq(areaMonths.month, month)));
+  return row;
+}
+
+export type PutAreaMonthResult =
+  | { outcome: 'created' | 'updated'; row: AreaMonthRow }
+  | { outcome: 'version_mismatch' };
+
+/**
+ * Writes one area month. With `expectedVersion` the write only happens if nobody changed the row
+ * since that version was read: the check and the write are one statement, so of several concurrent
+ * writers holding the same version exactly one wins.
+ */
+export async function putAreaMonth(
+  db: Database,
+  write: { areaId: string; month: string; figures: AreaMonthFigures; userId: string; expectedVersion?: number },
+): Promise<PutAreaMonthResult> {
+  const { areaId, month, figures, userId, expectedVersion } = write;
+  if (expectedVersion !== undefined) {
+    const [row] = await db
+      .update(areaMonths)
+      .set({ ...figures, updatedBy: userId, updatedAt: new Date(), version: sql`${areaMonths.version} + 1` })
+      .where(and(eq(areaMonths.areaId, areaId), eq(areaMonths.month, month), eq(areaMonths.version, expectedVersion)))
+      .returning();
+    return row ? { outcome: 'updated', row } : { outcome: 'version_mismatch' };
+  }
+  const [row] = await db
+    .insert(areaMonths)
+    .values({ areaId, month, ...figures, updatedBy: userId })
+    .onConflictDoUpdate({
+      target: [areaMonths.areaId, areaMonths.month],
+      set: { ...figures, updatedBy: userId, updatedAt: new Date(), version: sql`${areaMonths.version} + 1` },
+    })
+    .returning();
+  if (!row) throw new Error('upserting an area month returned no row');
+  // A row written for the first time is at version 1; every later write bumps it.
+  return { outcome: row.version === 1 ? 'created' : 'updated', row };
+}
+
+export interface AreaFiguresRow extends AreaMonthFigures {
+  areaId: string;
+  areaSlug: string;
+  areaName: string;
+  areaStatus: 'active' | 'archived';
+  month: string;
+}
+
+/** Figures up to and including `upToMonth`, by area then month: the input of the index rules. */
+export async function listAreaFigures(
+  db: Database,
+  filter: { upToMonth?: string; areaId?: string; status?: 'active' | 'archived' } = {},
+): Promise<AreaFiguresRow[]> {
+  return db
+    .select({
+      areaId: areas.id,
+      areaSlug: areas.slug,
+      areaName: areas.name,
+      areaStatus: areas.status,
+      month: areaMonths.month,
+      ...figureColumns,
+    })
+    .from(areaMonths)
+    .innerJoin(areas, eq(areas.id, areaMonths.areaId))
+    .where(
+      and(
+        filter.upToMonth ? lte(areaMonths.month, filter.upToMonth) : undefined,
+        filter.areaId ? eq(areas.id, filter.areaId) : undefined,
+        filter.status ? eq(areas.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(asc(areas.slug), asc(areaMonths.month));
+}
+
+/** Every month that has figures for an area of the given status, newest first. */
+export async function listMonthsWithFigures(db: Database, status: 'active' | 'archived' = 'active'): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ month: areaMonths.month })
+    .from(areaMonths)
+    .innerJoin(areas, eq(areas.id, areaMonths.areaId))
+    .where(eq(areas.status, status))
+    .orderBy(desc(areaMonths.month));
+  return rows.map((row) => row.month);
+}
+
+export interface ImportRow extends AreaMonthFigures {
+  areaSlug: string;
+  areaName: string;
+  month: string;
+}
+
+export interface ImportOutcome {
+  areasCreated: number;
+  monthsCreated: number;
+  monthsUpdated: number;
+}
+
+// 17 values a row; 1,000 rows keep a statement far below PostgreSQL's 65,535 parameters.
+const IMPORT_BATCH_ROWS = 1000;
+
+/**
+ * Writes imported rows: creates the areas that do not exist yet, then inserts or replaces each
+ * area month. Callers run it inside a transaction so a file lands whole or not at all.
+ */
+export async function importAreaMonths(db: Database, rows: readonly ImportRow[], userId: string): Promise<ImportOutcome> {
+  const namesBySlug = new Map<string, string>();
+  for (const row of rows) if (!namesBySlug.has(row.areaSlug)) namesBySlug.set(row.areaSlug, row.areaName);
+  const slugs = [...namesBySlug.keys()];
+
+  let areasCreated = 0;
+  for (let start = 0; start < slugs.length; start += IMPORT_BATCH_ROWS) {
+    const batch = slugs.slice(start, start + IMPORT_BATCH_ROWS);
+    const created = await db
+      .insert(areas)
+      .values(batch.map((slug) => ({ slug, name: namesBySlug.get(slug) ?? slug })))
+      .onConflictDoNothing({ target: areas.slug })
+      .returning({ id: areas.id });
+    areasCreated += created.length;
+  }
+
+  const idsBySlug = new Map<string, string>();
+  for (let start = 0; start < slugs.length; start += IMPORT_BATCH_ROWS) {
+    const batch = slugs.slice(start, start + IMPORT_BATCH_ROWS);
+    const found = await db.select({ id: areas.id, slug: areas.slug }).from(areas).where(inArray(areas.slug, batch));
+    for (const area of found) idsBySlug.set(area.slug, area.id);
+  }
+
+  let monthsCreated = 0;
+  const now = new Date();
+  for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
+    const values = rows.slice(start, start + IMPORT_BATCH_ROWS).map(({ areaSlug, areaName: _name, ...figures }) => {
+      const areaId = idsBySlug.get(areaSlug);
+      if (!areaId) throw new Error(`area ${areaSlug} vanished during the import`);
+      return { ...figures, areaId, updatedBy: userId };
+    });
+    const written = await db
+      .insert(areaMonths)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [areaMonths.areaId, areaMonths.month],
+        set: {
+          ...Object.fromEntries(
+            Object.keys(figureColumns).map((key) => [key, sql.raw(`excluded.${toColumnName(key)}`)]),
+          ),
+          updatedBy: userId,
+          updatedAt: now,
+          version: sql`${areaMonths.version} + 1`,
+        },
+      })
+      .returning({ version: areaMonths.version });
+    monthsCreated += written.filter((row) => row.version === 1).length;
+  }
+  return { areasCreated, monthsCreated, monthsUpdated: rows.length - monthsCreated };
+}
+
+function toColumnName(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}

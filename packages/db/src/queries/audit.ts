@@ -1,0 +1,47 @@
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { auditEvents } from '../schema/index.ts';
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+export interface AuditActor {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export async function recordAuditEvent(
+  db: Database,
+  event: { actor: AuditActor; action: string; areaSlug?: string | null; subject?: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: event.actor.id,
+    actorEmail: event.actor.email,
+    actorName: event.actor.name,
+    action: event.action,
+    areaSlug: event.areaSlug ?? null,
+    subject: event.subject ?? null,
+    before: event.before ?? null,
+    after: event.after ?? null,
+  });
+}
+
+/** Newest first; `beforeId` is the cursor of the previous page. */
+export async function listAuditEvents(
+  db: Database,
+  filter: { areaSlug?: string; actorEmail?: string; since?: Date; beforeId?: number; limit: number },
+): Promise<AuditEventRow[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        filter.areaSlug ? eq(auditEvents.areaSlug, filter.areaSlug) : undefined,
+        filter.actorEmail ? eq(auditEvents.actorEmail, filter.actorEmail.toLowerCase()) : undefined,
+        filter.since ? gte(auditEvents.at, filter.since) : undefined,
+        filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit);
+}
