@@ -1,0 +1,71 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { App, AppDeps, AppEnv } from './context.ts';
+import { handleError, validationHook } from './errors/handler.ts';
+import { ApiError, problemResponse } from './errors/problem.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { limitBodySize } from './middleware/body-limit.ts';
+import { serveWebApp } from './middleware/web-app.ts';
+import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
+import { registerAreaRoutes } from './routes/areas/index.ts';
+import { registerAuthRoutes } from './routes/auth/index.ts';
+import { registerDocsRoutes } from './routes/docs/index.ts';
+import { registerExportMetrics } from './routes/exports/get.ts';
+import { registerGetHealth } from './routes/health/get.ts';
+import { registerImportMetrics } from './routes/imports/post.ts';
+import { registerGetPortfolio } from './routes/portfolio/get.ts';
+import { registerCreateToken } from './routes/tokens/post.ts';
+import { registerCreateUser } from './routes/users/post.ts';
+
+const PUBLIC_V1_PATHS = new Set(['/api/v1/auth/login']);
+
+/** Builds the whole application from its dependencies. It never listens: server.ts does. */
+export function createApp(deps: AppDeps): App {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError);
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Charts and the docs page set inline styles; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', limitBodySize);
+  app.use('/api/v1/*', async (c, next) => (PUBLIC_V1_PATHS.has(c.req.path) ? next() : authenticate(c, next)));
+
+  registerGetHealth(app);
+  registerDocsRoutes(app);
+  registerAuthRoutes(app);
+  registerCreateToken(app);
+  registerCreateUser(app);
+  registerAreaRoutes(app);
+  registerAreaMonthRoutes(app);
+  registerImportMetrics(app);
+  registerExportMetrics(app);
+  registerGetPortfolio(app);
+
+  if (deps.webRoot) {
+    const webApp = serveWebApp(deps.webRoot);
+    app.use('*', async (c, next) => (c.req.path.startsWith('/api/') || c.req.path === '/api' ? next() : webApp(c, next)));
+  }
+  app.notFound((c) =>
+    problemResponse(new ApiError('not_found', `There is no ${c.req.method} ${c.req.path}.`)),
+  );
+  return app;
+}

@@ -1,0 +1,64 @@
+import { countUsers, createUser, type DatabaseHandle, getUserByEmail, seedDemoOrganisation } from '@autonomy/db';
+import { hashPassword } from './auth/secrets.ts';
+import type { Settings } from './env.ts';
+
+// Used only when demo data is seeded into a new database without ADMIN_EMAIL: demo data only.
+export const DEMO_ADMIN = { email: 'admin@demo.example', name: 'Ada Admin', password: 'demo-admin-2024' };
+
+export interface BootstrapReport {
+  /** Sign-in details worth printing: the demo accounts, when demo data was seeded. */
+  demoAccounts: { email: string; password: string; role: string }[];
+  createdAdmin: string | null;
+  seeded: boolean;
+  usersExist: boolean;
+}
+
+/** The month before `now`: demo figures end there, as a real organisation's would. */
+function lastCompleteMonth(now: Date): string {
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Brings a database to a usable state on start-up: migrations, the first admin when no user
+ * exists, and the demo organisation when the database is new and SEED_DEMO allows it.
+ */
+export async function bootstrap(
+  database: DatabaseHandle,
+  settings: Pick<Settings, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'SEED_DEMO'>,
+  now = new Date(),
+): Promise<BootstrapReport> {
+  await database.migrate();
+  const db = database.db;
+  const report: BootstrapReport = { demoAccounts: [], createdAdmin: null, seeded: false, usersExist: true };
+  const isNewDatabase = (await countUsers(db)) === 0;
+
+  if (isNewDatabase) {
+    const admin =
+      settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD
+        ? { email: settings.ADMIN_EMAIL, name: 'Administrator', password: settings.ADMIN_PASSWORD }
+        : settings.SEED_DEMO
+          ? DEMO_ADMIN
+          : undefined;
+    if (admin) {
+      await createUser(db, {
+        email: admin.email,
+        name: admin.name,
+        role: 'admin',
+        passwordHash: await hashPassword(admin.password),
+      });
+      report.createdAdmin = admin.email;
+      if (admin === DEMO_ADMIN) report.demoAccounts.push({ email: admin.email, password: admin.password, role: 'admin' });
+    }
+  }
+
+  if (isNewDatabase && settings.SEED_DEMO && report.createdAdmin) {
+    const actor = await getUserByEmail(db, report.createdAdmin);
+    if (!actor) throw new Error('the first admin was not saved');
+    const seeded = await seedDemoOrganisation(db, { endMonth: lastCompleteMonth(now), hashPassword, actor });
+    report.demoAccounts.push(...seeded.users);
+    report.seeded = true;
+  }
+  report.usersExist = (await countUsers(db)) > 0;
+  return report;
+}

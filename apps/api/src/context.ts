@@ -1,0 +1,32 @@
+import type { Role } from '@autonomy/contracts';
+import type { DatabaseHandle } from '@autonomy/db';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+/** What the app is built from; tests hand in a test database instead of mocking modules. */
+export interface AppDeps {
+  database: DatabaseHandle;
+  /** The built dashboard (apps/web/dist); without it only the API is served. */
+  webRoot?: string;
+  /** The clock, so tests can move time (session expiry) without sleeping. */
+  now?: () => Date;
+}
+
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Slugs of the areas this user leads. */
+  areaSlugs: string[];
+  via: 'session' | 'token';
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    /** Set by the authentication middleware on every /api/v1 route but sign-in. */
+    user: AuthenticatedUser;
+  };
+}
+
+export type App = OpenAPIHono<AppEnv>;

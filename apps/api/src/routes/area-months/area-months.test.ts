@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exampleFigures as figures, Harness, problemOf, type TestUser } from '../../../test/harness.ts';
+
+let harness: Harness;
+let lead: TestUser;
+let otherLead: TestUser;
+let viewer: TestUser;
+const path = '/api/v1/areas/payments/months/2024-05';
+
+beforeAll(async () => {
+  harness = await Harness.start();
+});
+afterAll(() => harness.stop());
+beforeEach(async () => {
+  await harness.reset();
+  lead = await harness.user('area_lead', { leads: ['payments'] });
+  otherLead = await harness.user('area_lead', { leads: ['search'] });
+  viewer = await harness.user('viewer');
+});
+
+describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
+  it('creates figures (201), reads them back with an ETag, and replaces them (200)', async () => {
+    const created = await harness.json(path, 'PUT', figures, lead);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+
+    const read = await harness.request(path, { as: viewer });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+    expect(await read.json()).toMatchObject({ areaSlug: 'payments', month: '2024-05', version: 1, ...figures });
+
+    const replaced = await harness.json(path, 'PUT', { ...figures, hiresTotal: 6 }, lead, { 'if-match': '"1"' });
+    expect(replaced.status).toBe(200);
+    expect(replaced.headers.get('etag')).toBe('"2"');
+    expect(await replaced.json()).toMatchObject({ version: 2, hiresTotal: 6 });
+  });
+
+  it('answers 412 to a stale If-Match and keeps the newer figures', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': '"1"' });
+    const stale = await harness.json(path, 'PUT', { ...figures, hiresTotal: 9 }, lead, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect((await problemOf(stale)).detail).toMatch(/changed since you read them/);
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 2, hiresTotal: 4 });
+  });
+
+  it('answers 412 to If-Match on figures that do not exist yet', async () => {
+    const response = await harness.json(path, 'PUT', figures, lead, { 'if-match': '"1"' });
+    expect(response.status).toBe(412);
+  });
+
+  it('lets exactly one of twelve concurrent writes with the same ETag succeed', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        harness.json(path, 'PUT', { ...figures, hiresTotal: 10 + index }, lead, { 'if-match': '"1"' }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, ...Array(11).fill(412)]);
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 2 });
+  });
+
+  it('names every bad field with a 422 and writes nothing', async () => {
+    const response = await harness.json(
+      path,
+      'PUT',
+      { ...figures, revenueTarget: -1, hiresTotal: 1.5, targetOwner: 'nobody', hiresLeadOwned: 5, extra: true },
+      lead,
+    );
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.errors?.map((error) => error.path).sort()).toEqual(['', 'hiresTotal', 'revenueTarget', 'targetOwner'].sort());
+    expect((await harness.request(path, { as: lead })).status).toBe(404);
+  });
+
+  it('refuses owned hires above the total and central decisions above the total', async () => {
+    const response = await harness.json(path, 'PUT', { ...figures, hiresLeadOwned: 4, decisionsCentral: 13 }, lead);
+    expect(response.status).toBe(422);
+    const paths = (await problemOf(response)).errors?.map((error) => error.path);
+    expect(paths).toEqual(['hiresLeadOwned', 'decisionsCentral']);
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const response = await harness.request(path, {
+      method: 'PUT',
+      body: '{"revenueTarget": ',
+      headers: { 'content-type': 'application/json' },
+      as: lead,
+    });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).title).toBeTruthy();
+  });
+
+  it('lets a lead write only their own areas, and viewers none', async () => {
+    expect((await harness.json(path, 'PUT', figures, otherLead)).status).toBe(403);
+    expect((await harness.json(path, 'PUT', figures, viewer)).status).toBe(403);
+    expect((await harness.request(path, { as: lead })).status).toBe(404);
+  });
+
+  it('answers 404 for an unknown area or a month without figures, 422 for a malformed month', async () => {
+    expect((await harness.request('/api/v1/areas/nowhere/months/2024-05', { as: viewer })).status).toBe(404);
+    expect((await harness.request(path, { as: viewer })).status).toBe(404);
+    const malformed = await harness.request('/api/v1/areas/payments/months/2024-13', { as: viewer });
+    expect(malformed.status).toBe(422);
+    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('path.month');
+  });
+
+  it('records who changed what, before and after, in the audit log', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    await harness.json(path, 'PUT', { ...figures, hiresTotal: 5 }, lead, { 'if-match': '"1"' });
+    const { listAuditEvents } = await import('@autonomy/db');
+    const events = await listAuditEvents(harness.db, { areaSlug: 'payments', limit: 10 });
+    expect(events.map((event) => event.action)).toEqual(['figures.updated', 'figures.created']);
+    expect(events[0]).toMatchObject({ actorEmail: lead.email, subject: '2024-05' });
+    expect(events[0]?.before).toMatchObject({ hiresTotal: 3 });
+    expect(events[0]?.after).toMatchObject({ hiresTotal: 5 });
+  });
+});

@@ -1,0 +1,36 @@
+import { areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
+import { getAreaMonth } from '@autonomy/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../../context.ts';
+import { problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+import { requireArea } from '../areas/shared.ts';
+import { etagOf, toAreaMonth } from './shared.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/areas/{slug}/months/{month}',
+  tags: ['Figures'],
+  summary: "One area's figures for one month, with an ETag for a later PUT's If-Match",
+  request: { params: areaMonthParamsSchema },
+  responses: {
+    200: {
+      description: 'The figures',
+      headers: z.object({ ETag: z.string() }),
+      content: { 'application/json': { schema: areaMonthSchema } },
+    },
+    ...problemResponses(401, 404, 422),
+  },
+});
+
+export function registerGetAreaMonth(app: App): void {
+  app.openapi(route, async (c) => {
+    const db = c.var.deps.database.db;
+    const { slug, month } = c.req.valid('param');
+    const area = await requireArea(db, slug);
+    const row = await getAreaMonth(db, area.id, month);
+    if (!row) throw new ApiError('not_found', `Area "${slug}" has no figures for ${month}.`);
+    c.header('ETag', etagOf(row));
+    return c.json(toAreaMonth(slug, row), 200);
+  });
+}

@@ -1,0 +1,8 @@
+import type { App } from '../../context.ts';
+import { registerGetAreaMonth } from './get.ts';
+import { registerPutAreaMonth } from './put.ts';
+
+export function registerAreaMonthRoutes(app: App): void {
+  registerGetAreaMonth(app);
+  registerPutAreaMonth(app);
+}

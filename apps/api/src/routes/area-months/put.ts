@@ -1,0 +1,72 @@
+import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
+import { getAreaMonth, putAreaMonth, recordAuditEvent } from '@autonomy/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.ts';
+import type { App } from '../../context.ts';
+import { jsonBody, problemResponses } from '../../errors/openapi.ts';
+import { requireArea } from '../areas/shared.ts';
+import { etagOf, parseIfMatch, staleEtag, toAreaMonth } from './shared.ts';
+
+const figuresResponse = (description: string) => ({
+  description,
+  headers: z.object({ ETag: z.string() }),
+  content: { 'application/json': { schema: areaMonthSchema } },
+});
+
+const route = createRoute({
+  method: 'put',
+  path: '/api/v1/areas/{slug}/months/{month}',
+  tags: ['Figures'],
+  summary: "Write one area's figures for one month; send If-Match with the ETag you read to avoid overwriting someone else's change",
+  request: {
+    params: areaMonthParamsSchema,
+    headers: z.object({ 'if-match': z.string().optional() }),
+    body: jsonBody(areaMonthFiguresSchema),
+  },
+  responses: {
+    200: figuresResponse('The figures were replaced'),
+    201: figuresResponse('The figures were created'),
+    ...problemResponses(400, 401, 403, 404, 412, 422),
+  },
+});
+
+export function registerPutAreaMonth(app: App): void {
+  app.openapi(route, async (c) => {
+    const actor = c.var.user;
+    const { slug, month } = c.req.valid('param');
+    const figures = c.req.valid('json');
+    const ifMatch = c.req.header('if-match');
+
+    const result = await c.var.deps.database.db.transaction(async (tx) => {
+      const area = await requireArea(tx, slug);
+      authorize(actor, 'figures.write', slug);
+      const before = await getAreaMonth(tx, area.id, month);
+      let expectedVersion: number | undefined;
+      if (ifMatch !== undefined) {
+        const accepted = parseIfMatch(ifMatch);
+        if (!before) throw staleEtag(`Area "${slug}" has no figures for ${month} yet, so If-Match cannot match.`);
+        if (accepted !== '*' && !accepted.has(before.version)) {
+          throw staleEtag(`These figures changed since you read them (now ${etagOf(before)}); reload and apply your change again.`);
+        }
+        expectedVersion = before.version;
+      }
+      const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion });
+      if (written.outcome === 'version_mismatch') {
+        throw staleEtag('Someone else changed these figures at the same moment; reload and apply your change again.');
+      }
+      await recordAuditEvent(tx, {
+        actor,
+        action: written.outcome === 'created' ? 'figures.created' : 'figures.updated',
+        areaSlug: slug,
+        subject: month,
+        before: before ? toAreaMonth(slug, before) : null,
+        after: toAreaMonth(slug, written.row),
+      });
+      return written;
+    });
+
+    c.header('ETag', etagOf(result.row));
+    const body = toAreaMonth(slug, result.row);
+    return result.outcome === 'created' ? c.json(body, 201) : c.json(body, 200);
+  });
+}

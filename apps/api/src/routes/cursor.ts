@@ -1,0 +1,16 @@
+import { ApiError } from '../errors/problem.ts';
+
+/** Cursors are opaque to clients: the position of the last item seen, base64url-encoded. */
+export function encodeCursor(position: string): string {
+  return Buffer.from(position, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const position = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!position || encodeCursor(position) !== cursor) {
+    throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [
+      { path: 'query.cursor', message: 'is not a valid cursor' },
+    ]);
+  }
+  return position;
+}

@@ -1,0 +1,68 @@
+import { importQuerySchema, importResultSchema, type MetricsCsvRow, parseMetricsCsv } from '@autonomy/contracts';
+import { importAreaMonths, recordAuditEvent } from '@autonomy/db';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { authorize } from '../../auth/authorize.ts';
+import type { AppEnv, App } from '../../context.ts';
+import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/imports/metrics',
+  tags: ['Figures'],
+  summary: 'Import monthly figures from CSV (the brief\'s format); all rows or none. `dryRun=true` only validates.',
+  request: {
+    query: importQuerySchema,
+    body: { required: true, content: { 'text/csv': { schema: z.string() } } },
+  },
+  responses: {
+    200: jsonContent(importResultSchema, 'Imported (or, with dryRun, would import) this many rows'),
+    ...problemResponses(400, 401, 403, 413, 415, 422),
+  },
+});
+
+/** Thrown inside the transaction to undo a dry run after it has been checked against the database. */
+class DryRunRollback extends Error {}
+
+export function registerImportMetrics(app: App): void {
+  app.openapi(route, async (c) => {
+    const actor = c.var.user;
+    const { dryRun } = c.req.valid('query');
+    const rows = parseRows(await readCsvBody(c));
+    for (const slug of new Set(rows.map((row) => row.areaSlug))) authorize(actor, 'metrics.import', slug);
+
+    const db = c.var.deps.database.db;
+    let outcome: Awaited<ReturnType<typeof importAreaMonths>> | undefined;
+    try {
+      await db.transaction(async (tx) => {
+        outcome = await importAreaMonths(tx, rows, actor.id);
+        if (dryRun) throw new DryRunRollback();
+        await recordAuditEvent(tx, { actor, action: 'metrics.imported', after: { rows: rows.length, ...outcome } });
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    if (!outcome) throw new Error('the import finished without an outcome');
+    return c.json({ dryRun, rows: rows.length, ...outcome }, 200);
+  });
+}
+
+async function readCsvBody(c: Context<AppEnv>): Promise<string> {
+  const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'text/csv') {
+    throw new ApiError('unsupported_media_type', 'Send the file as Content-Type: text/csv.');
+  }
+  const bytes = await c.req.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError('malformed_request', 'The file is not valid UTF-8 text; save it as CSV UTF-8 and try again.');
+  }
+}
+
+function parseRows(text: string): MetricsCsvRow[] {
+  const parsed = parseMetricsCsv(text);
+  if (parsed.ok) return parsed.rows;
+  throw new ApiError(parsed.kind === 'unparseable' ? 'malformed_request' : 'invalid_input', parsed.detail, parsed.errors);
+}

@@ -1,0 +1,33 @@
+import { createUserSchema, userSchema } from '@autonomy/contracts';
+import { createUser, recordAuditEvent } from '@autonomy/db';
+import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.ts';
+import { hashPassword } from '../../auth/secrets.ts';
+import type { App } from '../../context.ts';
+import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/users',
+  tags: ['Users'],
+  summary: 'Create a user (admins only)',
+  request: { body: jsonBody(createUserSchema) },
+  responses: { 201: jsonContent(userSchema, 'The new user'), ...problemResponses(400, 401, 403, 409, 422) },
+});
+
+export function registerCreateUser(app: App): void {
+  app.openapi(route, async (c) => {
+    const actor = c.var.user;
+    authorize(actor, 'user.create');
+    const { password, ...profile } = c.req.valid('json');
+    const passwordHash = await hashPassword(password);
+    const user = await c.var.deps.database.db.transaction(async (tx) => {
+      const created = await createUser(tx, { ...profile, passwordHash });
+      if (!created) throw new ApiError('conflict', `A user with the email ${profile.email} already exists.`);
+      await recordAuditEvent(tx, { actor, action: 'user.created', subject: created.email, after: profile });
+      return created;
+    });
+    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, areaSlugs: [] }, 201);
+  });
+}

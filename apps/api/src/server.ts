@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@autonomy/db';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { loadSettings, type Settings } from './env.ts';
+
+const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+
+  const database = await openDatabase(
+    settings.DATABASE_URL
+      ? { kind: 'postgres', url: settings.DATABASE_URL }
+      : { kind: 'embedded', dataDir: resolve(settings.DATA_DIR) },
+  );
+  const report = await bootstrap(database, settings);
+  const hasWebApp = existsSync(resolve(webRoot, 'index.html'));
+  const app = createApp({ database, ...(hasWebApp ? { webRoot } : {}) });
+
+  const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
+    const shownHost = settings.HOST === '0.0.0.0' || settings.HOST === '::' ? 'localhost' : settings.HOST;
+    const where = database.kind === 'embedded' ? `embedded database in ${resolve(settings.DATA_DIR)}` : 'PostgreSQL';
+    console.log(`Autonomy dashboard listening on http://${shownHost}:${info.port} (${where})`);
+    if (!hasWebApp) console.log('The dashboard is not built (apps/web/dist); only the API is served. Run `pnpm build`.');
+    if (report.seeded) console.log('Demo data was seeded. Sign in with any of:');
+    for (const account of report.demoAccounts) console.log(`  ${account.role.padEnd(10)} ${account.email}  ${account.password}`);
+    if (!report.usersExist) console.log('No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.');
+  });
+
+  const shutDown = () => {
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+    // Open keep-alive connections would hold close() forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', shutDown);
+  process.once('SIGTERM', shutDown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

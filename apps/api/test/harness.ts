@@ -1,0 +1,110 @@
+import type { Problem, Role } from '@autonomy/contracts';
+import { createArea, createUser, getAreaBySlug, setAreaLead } from '@autonomy/db';
+import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
+import { createApp } from '../src/app.ts';
+import { hashPassword } from '../src/auth/secrets.ts';
+import type { App } from '../src/context.ts';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  /** Send as the Cookie header to act as this user. */
+  cookie: string;
+}
+
+// scrypt is slow on purpose; one hash per role's password is enough for a test run.
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+/** A real app on a real database (PGlite, or PostgreSQL when DATABASE_URL is set), one per test file. */
+export class Harness {
+  private constructor(
+    readonly app: App,
+    readonly database: TestDatabase,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    const database = await createTestDatabase();
+    return new Harness(createApp({ database }), database);
+  }
+
+  async stop(): Promise<void> {
+    await this.database.destroy();
+  }
+
+  async reset(): Promise<void> {
+    await resetDatabase(this.database);
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  request(path: string, init: RequestInit & { as?: TestUser } = {}): Promise<Response> {
+    const { as, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (as) headers.set('cookie', as.cookie);
+    return Promise.resolve(this.app.request(path, { ...rest, headers }));
+  }
+
+  json(path: string, method: string, body: unknown, as?: TestUser, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, {
+      method,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(as ? { as } : {}),
+    });
+  }
+
+  /** Creates a user with the role (leading `leads`, creating those areas if needed) and signs in. */
+  async user(role: Role, options: { email?: string; leads?: string[] } = {}): Promise<TestUser> {
+    const email = options.email ?? `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const password = `${role}-password-123`;
+    const user = await createUser(this.db, { email, name: `Test ${role}`, role, passwordHash: await hashOnce(password) });
+    if (!user) throw new Error(`user ${email} exists already`);
+    for (const slug of options.leads ?? []) {
+      const area = (await getAreaBySlug(this.db, slug)) ?? (await createArea(this.db, { slug, name: slug, description: '' }));
+      if (!area) throw new Error(`area ${slug} was not created`);
+      await setAreaLead(this.db, area.id, user.id);
+    }
+    const response = await this.json('/api/v1/auth/login', 'POST', { email, password });
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+    const cookie = response.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error('sign-in set no cookie');
+    return { id: user.id, email, password, cookie };
+  }
+}
+
+/** Asserts a problem+json response and returns its body. */
+export async function problemOf(response: Response): Promise<Problem> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('application/problem+json')) {
+    throw new Error(`expected problem+json, got ${response.status} ${contentType}: ${await response.text()}`);
+  }
+  return (await response.json()) as Problem;
+}
+
+export const exampleFigures = {
+  revenueTarget: 2_000_000,
+  revenueActual: 2_100_000,
+  marketingDedicatedFte: 3,
+  marketingSharedFte: 0,
+  salesDedicatedFte: 5,
+  salesSharedFte: 2,
+  hiresTotal: 3,
+  hiresLeadOwned: 3,
+  decisionsTotal: 12,
+  decisionsCentral: 1,
+  sharedServiceDependencies: 0,
+  mandatoryProcesses: 1,
+  approvalLatencyDays: 1,
+  targetOwner: 'area' as const,
+};
