@@ -1,4 +1,12 @@
-import { countUsers, createUser, type DatabaseHandle, getUserByEmail, seedDemoOrganisation } from '@autonomy/db';
+import {
+  buildDemoOrganisation,
+  countUsers,
+  createUser,
+  type Database,
+  type DatabaseHandle,
+  getUserByEmail,
+  seedDemoOrganisation,
+} from '@autonomy/db';
 import { hashPassword } from './auth/secrets.ts';
 import type { Settings } from './env.ts';
 
@@ -59,6 +67,22 @@ export async function bootstrap(
     report.demoAccounts.push(...seeded.users);
     report.seeded = true;
   }
+  if (!report.seeded) report.demoAccounts = await remainingDemoAccounts(db, now);
   report.usersExist = (await countUsers(db)) > 0;
   return report;
+}
+
+/** On later starts, the demo accounts that still exist, so their sign-in details can be shown again. */
+async function remainingDemoAccounts(db: Database, now: Date): Promise<BootstrapReport['demoAccounts']> {
+  const candidates = [
+    { ...DEMO_ADMIN, role: 'admin' },
+    ...buildDemoOrganisation({ endMonth: lastCompleteMonth(now) }).users,
+  ];
+  const remaining: BootstrapReport['demoAccounts'] = [];
+  for (const account of candidates) {
+    if (await getUserByEmail(db, account.email)) {
+      remaining.push({ email: account.email, password: account.password, role: account.role });
+    }
+  }
+  return remaining;
 }

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     const where = database.kind === 'embedded' ? `embedded database in ${resolve(settings.DATA_DIR)}` : 'PostgreSQL';
     console.log(`Autonomy dashboard listening on http://${shownHost}:${info.port} (${where})`);
     if (!hasWebApp) console.log('The dashboard is not built (apps/web/dist); only the API is served. Run `pnpm build`.');
-    if (report.seeded) console.log('Demo data was seeded. Sign in with any of:');
+    if (report.demoAccounts.length > 0) {
+      console.log(report.seeded ? 'Demo data was seeded. Sign in with any of:' : 'Demo sign-in details:');
+    }
     for (const account of report.demoAccounts) console.log(`  ${account.role.padEnd(10)} ${account.email}  ${account.password}`);
     if (!report.usersExist) console.log('No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.');
   });

@@ -1,15 +1,17 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { areaLeads, areas, users } from '../schema/index.ts';
+import { areaLeads, areas } from '../schema/index.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
 export type AreaWithLead = AreaRow & { leadEmail: string | null };
 
-// An area may have several leads; the API's `leadEmail` names the first by email.
+// An area may have several leads; the API's `leadEmail` names the first by email. Written as
+// plain SQL because drizzle leaves column names unqualified in a single-table select, and the
+// correlated subquery must say which table's `id` it means.
 const leadEmail = sql<string | null>`(
-  select min(${users.email}) from ${areaLeads}
-  join ${users} on ${users.id} = ${areaLeads.userId}
-  where ${areaLeads.areaId} = ${areas.id}
+  select min(lead.email) from area_leads as area_lead
+  join users as lead on lead.id = area_lead.user_id
+  where area_lead.area_id = "areas"."id"
 )`;
 
 const areaWithLeadColumns = {
