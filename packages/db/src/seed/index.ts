@@ -1,0 +1,2 @@
+export * from './demo-organisation.ts';
+export * from './seed.ts';
