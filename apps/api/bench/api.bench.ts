@@ -1,0 +1,96 @@
+/**
+ * What does the portfolio cost over reading its rows? Prints medians for the same data:
+ * the raw SQL that reads the rows (the floor), a bare signed-in route, and GET /api/v1/portfolio.
+ * Runs on PGlite, or on PostgreSQL when DATABASE_URL is set. Figures only; nothing is asserted.
+ */
+import { performance } from 'node:perf_hooks';
+import { createUser, importAreaMonths, type ImportRow } from '@autonomy/db';
+import { createTestDatabase } from '@autonomy/db/test';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../src/app.ts';
+import { hashPassword } from '../src/auth/secrets.ts';
+
+const AREAS = Number(process.argv[2] ?? 200);
+const MONTHS = Number(process.argv[3] ?? 36);
+const RUNS = 15;
+
+function syntheticRows(): ImportRow[] {
+  const rows: ImportRow[] = [];
+  for (let area = 0; area < AREAS; area += 1) {
+    for (let index = 0; index < MONTHS; index += 1) {
+      const month = `${2020 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+      const drift = area % 5 === 0 ? index / MONTHS : 0;
+      rows.push({
+        areaSlug: `area-${area}`,
+        areaName: `Area ${area}`,
+        month,
+        revenueTarget: 1_000_000,
+        revenueActual: 950_000 + ((area * 7919 + index * 104_729) % 100_000),
+        marketingDedicatedFte: 4 - 3 * drift,
+        marketingSharedFte: 1 + 3 * drift,
+        salesDedicatedFte: 5,
+        salesSharedFte: 1,
+        hiresTotal: index % 4 === 0 ? 0 : 3,
+        hiresLeadOwned: index % 4 === 0 ? 0 : Math.round(3 * (1 - drift)),
+        decisionsTotal: 12,
+        decisionsCentral: Math.round(2 + 8 * drift),
+        sharedServiceDependencies: Math.round(1 + 5 * drift),
+        mandatoryProcesses: Math.round(2 + 10 * drift),
+        approvalLatencyDays: 2 + 10 * drift,
+        targetOwner: drift > 0.5 ? 'central' : 'area',
+      });
+    }
+  }
+  return rows;
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm-up
+  const times: number[] = [];
+  for (let index = 0; index < RUNS; index += 1) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const database = await createTestDatabase();
+try {
+  const user = await createUser(database.db, { email: 'bench@example.com', name: 'Bench', role: 'admin', passwordHash: await hashPassword('bench-password') });
+  if (!user) throw new Error('no bench user');
+  const rows = syntheticRows();
+  const importStart = performance.now();
+  await database.db.transaction((tx) => importAreaMonths(tx, rows, user.id));
+  const importMs = performance.now() - importStart;
+
+  const app = createApp({ database });
+  const login = await app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password' }),
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const latest = rows.at(-1)?.month ?? '';
+  const get = async (path: string) => {
+    const response = await app.request(path, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return response.text();
+  };
+
+  const rawSql = await median(() =>
+    database.db.execute(sql`select a.slug, a.name, m.* from area_months m join areas a on a.id = m.area_id
+      where a.status = 'active' and m.month <= ${latest} order by a.slug, m.month`),
+  );
+  const bareRoute = await median(() => get('/api/v1/auth/me'));
+  const portfolio = await median(() => get(`/api/v1/portfolio?month=${latest}`));
+
+  console.log(`database: ${database.kind}; ${AREAS} areas × ${MONTHS} months = ${rows.length} rows; median of ${RUNS} runs`);
+  console.log(`import of all rows (one transaction):  ${importMs.toFixed(0)} ms (${((rows.length / importMs) * 1000).toFixed(0)} rows/s)`);
+  console.log(`raw SQL reading the portfolio's rows:  ${rawSql.toFixed(1)} ms  (floor)`);
+  console.log(`bare signed-in route (/auth/me):        ${bareRoute.toFixed(1)} ms`);
+  console.log(`GET /api/v1/portfolio:                  ${portfolio.toFixed(1)} ms  = ${(portfolio / rawSql).toFixed(2)} × raw SQL`);
+} finally {
+  await database.destroy();
+}
