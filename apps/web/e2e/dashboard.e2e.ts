@@ -1,0 +1,253 @@
+/**
+ * The dashboard as a person sees it: the real API (with its demo data) serving the built app,
+ * driven in Debian's Chromium. Needs `vite build` first (dist/ is what the API serves).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { healthSchema, type Health } from '@autonomy/contracts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const apiRoot = join(repoRoot, 'apps', 'api');
+const tsxBinary = join(repoRoot, 'node_modules', '.bin', 'tsx');
+const resultsDir = join(webRoot, 'test-results');
+
+const ADMIN_EMAIL = 'admin@example.com';
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const HEALTH_DEADLINE_MS = 60_000;
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const pageErrors: Error[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(webRoot, 'dist', 'index.html'))) {
+    throw new Error('apps/web/dist is missing: run `pnpm --filter @autonomy/web build` before the browser test.');
+  }
+  server = await startServer();
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => pageErrors.push(error));
+  mkdirSync(resultsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the autonomy dashboard', () => {
+  it('runs on the database the environment asks for', () => {
+    // Guards against a task runner silently dropping DATABASE_URL and testing PGlite instead.
+    expect(server?.health.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'embedded');
+  });
+
+  it('asks for a sign-in and explains a wrong password', async () => {
+    await page.goto('/');
+    await page.waitForURL(/\/sign-in\?next=/);
+
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/do not match/);
+  });
+
+  it('signs the admin in and tells the portfolio story', async () => {
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    const areaRows = page.locator('table tbody tr[data-drift-state]');
+    await areaRows.first().waitFor();
+    expect(await areaRows.count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('table tbody tr[data-drift-state="drift"]').count()).toBeGreaterThanOrEqual(1);
+
+    // The default order puts drift first, so the first row is the most urgent area.
+    await expect(areaRows.first().getAttribute('data-drift-state')).resolves.toBe('drift');
+    await expect(page.locator('.app-header').textContent()).resolves.toContain('Admin');
+
+    await page.locator('.recharts-scatter').first().waitFor();
+    await moveMouseAway(page);
+    await page.screenshot({ path: join(resultsDir, 'dashboard.png'), fullPage: true });
+  });
+
+  it('opens a drifting area with its trend chart', async () => {
+    const firstDriftingArea = page.locator('table tbody tr[data-drift-state="drift"] th a').first();
+    const areaName = (await firstDriftingArea.textContent()) ?? '';
+    await firstDriftingArea.click();
+    await page.waitForURL(/\/areas\/[a-z0-9-]+\?month=\d{4}-\d{2}$/);
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(areaName);
+    const indexLines = page.locator('svg .recharts-line .recharts-line-curve');
+    await indexLines.first().waitFor();
+    expect(await indexLines.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('svg .drift-marker').count()).toBeGreaterThanOrEqual(1);
+
+    await moveMouseAway(page);
+    await page.screenshot({ path: join(resultsDir, 'area.png'), fullPage: true });
+  });
+
+  it('offers the CSV import and export to the admin', async () => {
+    await page.getByRole('link', { name: 'Import / export' }).click();
+    await page.waitForURL((url) => url.pathname === '/import');
+    await expect(page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics');
+    await expect(page.getByRole('button', { name: 'Check' }).isDisabled()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A pointer left over a chart or row shows a tooltip or hover colour in the screenshot. */
+async function moveMouseAway(target: Page): Promise<void> {
+  await target.mouse.move(0, 0);
+}
+
+// ---- The real server, in a child process --------------------------------------------------------
+
+interface RunningServer {
+  baseUrl: string;
+  health: Health;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<RunningServer> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'autonomy-e2e-'));
+  const database = process.env.DATABASE_URL ? createTestDatabase(process.env.DATABASE_URL) : undefined;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+  };
+  if (database) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
+
+  // Its own process group, so stop() can end tsx and the node process it starts, and nothing else.
+  const child = spawn(tsxBinary, ['src/server.ts'], { cwd: apiRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = captureOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    await stopProcessGroup(child);
+    database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const health = await waitForHealth(baseUrl, child, output);
+    return { baseUrl, health, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('Could not read the probe port'));
+      });
+    });
+  });
+}
+
+/** A database of this run's own on the given server; the API creates and drops nothing itself. */
+function createTestDatabase(serverUrl: string): { url: string; drop(): void } {
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  execFileSync('psql', [serverUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `create database ${name}`], { stdio: 'pipe' });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => {
+      execFileSync('psql', [serverUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `drop database if exists ${name} with (force)`], {
+        stdio: 'pipe',
+      });
+    },
+  };
+}
+
+/** The server's last output, kept for the error message when it does not come up. */
+function captureOutput(child: ChildProcess): () => string {
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => output;
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<Health> {
+  const deadline = Date.now() + HEALTH_DEADLINE_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return healthSchema.parse(await response.json());
+      lastProblem = `GET /api/health answered ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The API was not healthy within ${HEALTH_DEADLINE_MS / 1000} s (${lastProblem}):\n${output()}`);
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const groupId = child.pid;
+  if (groupId === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-groupId, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  const stoppedInTime = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+  ]);
+  if (!stoppedInTime) {
+    signalGroup('SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,55 @@
+import { DriftBadge } from '../../components/ui/drift-badge.tsx';
+import { attainmentTone, changeTone, formatDelta, formatIndex, formatMonthLong, formatPercent } from '../../lib/format.ts';
+import type { HistoryMonth } from './history-series.ts';
+
+/** Every month, newest first, including the holes, so "no figures" is stated rather than hidden. */
+export function AreaMonthsTable({ months, focusMonth }: { months: readonly HistoryMonth[]; focusMonth: string | null }) {
+  const newestFirst = [...months].reverse();
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">Indices and drift state by month, newest first.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="numeric">Ownership</th>
+            <th scope="col" className="numeric">Centralisation</th>
+            <th scope="col" className="numeric" title="Change in ownership index over the drift window">ΔOI</th>
+            <th scope="col" className="numeric" title="Change in centralisation index over the drift window">ΔCI</th>
+            <th scope="col" className="numeric">Revenue vs target</th>
+            <th scope="col">Drift</th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map(({ month, reading }) => (
+            <tr key={month} aria-current={month === focusMonth ? 'date' : undefined} className={month === focusMonth ? 'is-focused' : undefined}>
+              <th scope="row">{formatMonthLong(month)}</th>
+              {reading ? (
+                <>
+                  <td className="numeric">{formatIndex(reading.ownershipIndex)}</td>
+                  <td className="numeric">{formatIndex(reading.centralisationIndex)}</td>
+                  <td className={`numeric tone-${changeTone(reading.ownershipDelta, 'rising')}`}>
+                    {formatDelta(reading.ownershipDelta)}
+                  </td>
+                  <td className={`numeric tone-${changeTone(reading.centralisationDelta, 'falling')}`}>
+                    {formatDelta(reading.centralisationDelta)}
+                  </td>
+                  <td className={`numeric tone-${attainmentTone(reading.revenueAttainment)}`}>
+                    {formatPercent(reading.revenueAttainment)}
+                  </td>
+                  <td>
+                    <DriftBadge reading={reading} />
+                  </td>
+                </>
+              ) : (
+                <td colSpan={6} className="muted">
+                  No figures for this month
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

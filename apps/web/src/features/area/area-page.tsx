@@ -1,0 +1,179 @@
+import { useMemo } from 'react';
+import type { Area, AreaHistory, AreaHistoryPoint } from '@autonomy/contracts';
+import { AttainmentChart } from '../../components/charts/attainment-chart.tsx';
+import { IndexTrendChart } from '../../components/charts/index-trend-chart.tsx';
+import { DriftBadge } from '../../components/ui/drift-badge.tsx';
+import { MonthSelect } from '../../components/ui/month-select.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
+import { StatCard } from '../../components/ui/stat-card.tsx';
+import {
+  attainmentTone,
+  changeTone,
+  formatDelta,
+  formatIndex,
+  formatMonthLong,
+  formatMonthShort,
+  formatPercent,
+} from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { Link, navigate, readMonthParam, useLocation, withMonth } from '../../router.tsx';
+import { AreaMonthsTable } from './area-months-table.tsx';
+import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries } from './history-series.ts';
+import { MonthFigures } from './month-figures.tsx';
+import { useArea, useAreaHistory, useAreaMonthFigures } from './queries.ts';
+
+export function AreaPage({ slug }: { slug: string }) {
+  const { searchParams } = useLocation();
+  const requestedMonth = readMonthParam(searchParams);
+  const history = useAreaHistory(slug);
+  const area = useArea(slug);
+  useDocumentTitle(history.data?.name ?? 'Area');
+
+  return (
+    <div className="page">
+      <Link className="back-link" to={withMonth('/', requestedMonth)}>
+        ← Portfolio
+      </Link>
+      {history.isPending ? (
+        <LoadingState label="Loading the area’s history…" />
+      ) : history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()}>
+          <Link to={withMonth('/', requestedMonth)}>Back to the portfolio</Link>
+        </ErrorState>
+      ) : (
+        <AreaContent history={history.data} area={area.data} requestedMonth={requestedMonth} />
+      )}
+    </div>
+  );
+}
+
+function AreaContent({ history, area, requestedMonth }: {
+  history: AreaHistory;
+  area: Area | undefined;
+  requestedMonth: string | undefined;
+}) {
+  const months = useMemo(() => fillMonthGaps(history.months), [history.months]);
+  const indexSeries = useMemo(() => toIndexSeries(months), [months]);
+  const attainmentSeries = useMemo(() => toAttainmentSeries(months), [months]);
+  const focusMonth = pickFocusMonth(history.months, requestedMonth ?? null);
+  const focusReading = history.months.find((point) => point.month === focusMonth) ?? null;
+  const monthsNewestFirst = useMemo(() => history.months.map((point) => point.month).sort().reverse(), [history.months]);
+  const driftMonths = indexSeries.filter((point) => point.driftSeverity !== null).length;
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <h1>{history.name}</h1>
+          <AreaDetails area={area} />
+        </div>
+        {focusMonth && monthsNewestFirst.length > 0 && (
+          <MonthSelect
+            months={monthsNewestFirst}
+            value={focusMonth}
+            onChange={(month) => navigate(withMonth(`/areas/${encodeURIComponent(history.slug)}`, month), { replace: true })}
+          />
+        )}
+      </div>
+
+      {focusReading === null || focusMonth === null ? (
+        <EmptyState title="No figures for this area yet — import a CSV">
+          <Link to="/import">Import a CSV</Link>
+        </EmptyState>
+      ) : (
+        <>
+          <FocusMonthSummary reading={focusReading} />
+
+          <section className="panel" aria-labelledby="trend-heading">
+            <div className="panel__header">
+              <h2 id="trend-heading">Ownership and centralisation</h2>
+              <p className="muted">
+                Index 0–100 by month. {driftMonths > 0 ? `Ringed markers: ${driftMonths} month${driftMonths === 1 ? '' : 's'} in drift.` : 'No month in drift.'}{' '}
+                Gaps are months without figures.
+              </p>
+            </div>
+            <IndexTrendChart
+              points={indexSeries}
+              highlightMonth={focusMonth}
+              description={`Line chart of ${history.name}'s ownership and centralisation indices from ${formatMonthShort(months[0]?.month ?? focusMonth)} to ${formatMonthShort(months.at(-1)?.month ?? focusMonth)}. The table below lists the same figures.`}
+            />
+          </section>
+
+          <div className="two-columns">
+            <section className="panel" aria-labelledby="attainment-heading">
+              <div className="panel__header">
+                <h2 id="attainment-heading">Revenue attainment</h2>
+                <p className="muted">Revenue actual as a share of the month’s target.</p>
+              </div>
+              <AttainmentChart
+                points={attainmentSeries}
+                scale={attainmentScale(attainmentSeries)}
+                description={`Bar chart of ${history.name}'s monthly revenue attainment against a 100% target. The table below lists the same figures.`}
+              />
+            </section>
+            <section className="panel" aria-labelledby="figures-heading">
+              <div className="panel__header">
+                <h2 id="figures-heading">Figures for {formatMonthLong(focusMonth)}</h2>
+                <p className="muted">The inputs behind the indices.</p>
+              </div>
+              <FocusMonthFigures slug={history.slug} month={focusMonth} />
+            </section>
+          </div>
+
+          <section className="panel" aria-labelledby="months-heading">
+            <div className="panel__header">
+              <h2 id="months-heading">Month by month</h2>
+            </div>
+            <AreaMonthsTable months={months} focusMonth={focusMonth} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AreaDetails({ area }: { area: Area | undefined }) {
+  if (!area) return null;
+  return (
+    <div className="area-details">
+      {area.description && <p className="muted">{area.description}</p>}
+      <p className="muted small">
+        {area.leadEmail ? <>Lead: {area.leadEmail}</> : 'No lead assigned'}
+        {area.status === 'archived' && <span className="badge badge--insufficient_data">Archived</span>}
+      </p>
+    </div>
+  );
+}
+
+function FocusMonthSummary({ reading }: { reading: AreaHistoryPoint }) {
+  return (
+    <dl className="stat-cards" aria-label={`Summary for ${formatMonthLong(reading.month)}`}>
+      <StatCard label="Drift" value={<DriftBadge reading={reading} />} />
+      <StatCard label="Ownership index" value={formatIndex(reading.ownershipIndex)} />
+      <StatCard label="Centralisation index" value={formatIndex(reading.centralisationIndex)} />
+      <StatCard
+        label="Ownership change"
+        value={formatDelta(reading.ownershipDelta)}
+        tone={changeTone(reading.ownershipDelta, 'rising')}
+      />
+      <StatCard
+        label="Centralisation change"
+        value={formatDelta(reading.centralisationDelta)}
+        tone={changeTone(reading.centralisationDelta, 'falling')}
+      />
+      <StatCard
+        label="Revenue vs target"
+        value={formatPercent(reading.revenueAttainment)}
+        tone={attainmentTone(reading.revenueAttainment)}
+      />
+    </dl>
+  );
+}
+
+function FocusMonthFigures({ slug, month }: { slug: string; month: string }) {
+  const figures = useAreaMonthFigures(slug, month);
+  if (figures.isPending) return <LoadingState label="Loading the month’s figures…" />;
+  if (figures.isError) return <ErrorState error={figures.error} onRetry={() => void figures.refetch()} />;
+  if (figures.data === null) return <EmptyState title="No figures for this month" />;
+  return <MonthFigures figures={figures.data} />;
+}

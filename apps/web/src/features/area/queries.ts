@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, fetchArea, fetchAreaHistory, fetchAreaMonth } from '../../lib/api.ts';
+
+export function useArea(slug: string) {
+  return useQuery({ queryKey: ['area', slug], queryFn: ({ signal }) => fetchArea(slug, signal) });
+}
+
+export function useAreaHistory(slug: string) {
+  return useQuery({ queryKey: ['area', slug, 'history'], queryFn: ({ signal }) => fetchAreaHistory(slug, signal) });
+}
+
+/** One month's raw figures; resolves to null when the area has none for that month (a 404). */
+export function useAreaMonthFigures(slug: string, month: string | null) {
+  return useQuery({
+    queryKey: ['area', slug, 'months', month],
+    queryFn: async ({ signal }) => {
+      if (month === null) return null;
+      try {
+        return await fetchAreaMonth(slug, month, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: month !== null,
+  });
+}

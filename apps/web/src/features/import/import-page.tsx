@@ -1,0 +1,169 @@
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { MAX_IMPORT_ROWS, METRICS_CSV_COLUMNS, type ImportResult } from '@autonomy/contracts';
+import { ApiError, EXPORT_METRICS_URL } from '../../lib/api.ts';
+import { countOf, formatAmount } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { Link } from '../../router.tsx';
+import { canImportFigures } from '../auth/permissions.ts';
+import { useSessionUser } from '../auth/queries.ts';
+import { ImportErrors } from './import-errors.tsx';
+import { useImportMetrics } from './queries.ts';
+
+export function ImportPage() {
+  useDocumentTitle('Import and export');
+  const session = useSessionUser();
+  const mayImport = session.data ? canImportFigures(session.data.role) : false;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Import and export</h1>
+          <p className="muted">Monthly figures as CSV, one row per area and month, in the format of the export.</p>
+        </div>
+      </div>
+      <div className="stack">
+        {mayImport ? (
+          <ImportPanel />
+        ) : (
+          <section className="panel">
+            <p>Your role can read the figures but not import them. Ask an admin or the area’s lead.</p>
+          </section>
+        )}
+        <ExportPanel />
+      </div>
+    </div>
+  );
+}
+
+function ImportPanel() {
+  const [file, setFile] = useState<File | null>(null);
+  const importer = useImportMetrics();
+  const fileInputId = useId();
+
+  function handleFileChange(event: ChangeEvent<HTMLInputElement>) {
+    setFile(event.target.files?.[0] ?? null);
+    // A verdict about the previous file would be misleading next to a new one.
+    importer.reset();
+  }
+
+  function run(dryRun: boolean) {
+    if (file) importer.mutate({ file, dryRun });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    run(true);
+  }
+
+  const runningCheck = importer.isPending && importer.variables.dryRun;
+  const runningImport = importer.isPending && !importer.variables.dryRun;
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <div className="panel__header">
+        <h2 id="import-heading">Import figures</h2>
+        <p className="muted">
+          Check the file first: nothing changes until you import, and an import applies all rows or none.
+        </p>
+      </div>
+      <form className="import-form" onSubmit={handleSubmit}>
+        <div className="field">
+          <label className="field__label" htmlFor={fileInputId}>
+            CSV file
+          </label>
+          <input id={fileInputId} type="file" accept=".csv,text/csv" onChange={handleFileChange} />
+          {file && <span className="muted small">{formatFileSize(file.size)}</span>}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={!file || importer.isPending}>
+            {runningCheck ? 'Checking…' : 'Check'}
+          </button>
+          <button type="button" className="button button--primary" disabled={!file || importer.isPending} onClick={() => run(false)}>
+            {runningImport ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+      <CsvFormatHint />
+      <div aria-live="polite">
+        {importer.isSuccess && <ImportOutcome result={importer.data} />}
+        {importer.isError && <ImportFailure error={importer.error} dryRun={importer.variables.dryRun} />}
+      </div>
+    </section>
+  );
+}
+
+/** The header the import expects, from the same list the API parses with. */
+function CsvFormatHint() {
+  return (
+    <details className="format-hint">
+      <summary>CSV format</summary>
+      <p className="muted small">
+        A header row with these columns, then one row per area and month (at most {formatAmount(MAX_IMPORT_ROWS)} rows).
+        Months are written <code>YYYY-MM</code>; <code>target_owner</code> is <code>area</code> or <code>central</code>.
+      </p>
+      <p className="format-hint__columns">
+        {METRICS_CSV_COLUMNS.map((column) => (
+          <code key={column}>{column}</code>
+        ))}
+      </p>
+    </details>
+  );
+}
+
+function ImportOutcome({ result }: { result: ImportResult }) {
+  if (result.dryRun) {
+    return (
+      <div className="notice notice--success" role="status">
+        <p className="notice__title">The file is valid: {countOf(result.rows, 'row')}.</p>
+        <p>Importing it would {describeChanges(result, 'planned')}. Nothing has changed yet.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice--success" role="status">
+      <p className="notice__title">Imported {countOf(result.rows, 'row')}.</p>
+      <p>
+        This {describeChanges(result, 'done')}. <Link to="/">See the portfolio</Link>
+      </p>
+    </div>
+  );
+}
+
+function describeChanges(result: ImportResult, tense: 'planned' | 'done'): string {
+  const [create, update] = tense === 'planned' ? ['create', 'update'] : ['created', 'updated'];
+  return `${create} ${countOf(result.areasCreated, 'area')} and ${countOf(result.monthsCreated, 'area month')}, and ${update} ${countOf(result.monthsUpdated, 'area month')}`;
+}
+
+function ImportFailure({ error, dryRun }: { error: Error; dryRun: boolean }) {
+  const problem = error instanceof ApiError ? error.problem : null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p className="notice__title">
+        {dryRun ? 'The check found problems' : 'Nothing was imported'}: {problem?.title ?? error.message}
+      </p>
+      {problem?.detail && <p>{problem.detail}</p>}
+      {problem?.errors && problem.errors.length > 0 && <ImportErrors errors={problem.errors} />}
+    </div>
+  );
+}
+
+function ExportPanel() {
+  return (
+    <section className="panel" aria-labelledby="export-heading">
+      <div className="panel__header">
+        <h2 id="export-heading">Export figures</h2>
+        <p className="muted">Every area month as CSV — also a template for the import.</p>
+      </div>
+      <a className="button" href={EXPORT_METRICS_URL} download>
+        Export CSV
+      </a>
+    </section>
+  );
+}
+
+function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${formatAmount(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${formatAmount(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, fetchPortfolio, importMetrics, setUnauthorizedHandler, signIn } from './api.ts';
+import { shouldRetry } from './query-client.ts';
+
+function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+const emptyPortfolio = {
+  month: null,
+  months: [],
+  organisation: {
+    ownershipIndex: null,
+    centralisationIndex: null,
+    ownershipDelta: null,
+    centralisationDelta: null,
+    areasWithFigures: 0,
+    areasWithCompleteWindow: 0,
+    areasInDrift: 0,
+    shareInDrift: null,
+  },
+  areas: [],
+};
+
+function stubFetch(response: Response) {
+  const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setUnauthorizedHandler(() => {});
+});
+
+describe('the API client', () => {
+  it('sends the session cookie and the month, and returns the parsed body', async () => {
+    const fetchMock = stubFetch(jsonResponse(emptyPortfolio));
+    await expect(fetchPortfolio('2024-09')).resolves.toEqual(emptyPortfolio);
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/portfolio?month=2024-09');
+    expect(init?.credentials).toBe('same-origin');
+  });
+
+  it('rejects a body that breaks the contract, naming the field', async () => {
+    stubFetch(jsonResponse({ ...emptyPortfolio, months: ['September'] }));
+    const error = await fetchPortfolio(undefined).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem.title).toBe('Unexpected response from the server');
+    expect((error as ApiError).fieldErrors[0]?.path).toBe('months.0');
+  });
+
+  it('carries the problem of a failed request, CSV rows and columns included', async () => {
+    const problem = {
+      type: 'https://example.com/problems/validation',
+      title: 'Invalid CSV',
+      status: 422,
+      detail: '2 rows break the rules',
+      errors: [{ path: 'revenue_target', message: 'must be 0 or more', row: 3, column: 'revenue_target' }],
+    };
+    stubFetch(jsonResponse(problem, 422, 'application/problem+json'));
+    const error = await importMetrics(new Blob(['a,b']), { dryRun: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(422);
+    expect((error as ApiError).fieldErrors).toEqual(problem.errors);
+  });
+
+  it('keeps the status when an error body is not a problem document', async () => {
+    stubFetch(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await fetchPortfolio(undefined).catch((caught: unknown) => caught);
+    expect((error as ApiError).problem).toMatchObject({ status: 502, title: 'Bad Gateway' });
+  });
+
+  it('turns a network failure into a problem a person can read', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockRejectedValue(new TypeError('fetch failed')));
+    const error = await fetchPortfolio(undefined).catch((caught: unknown) => caught);
+    expect((error as ApiError).problem.title).toBe('Cannot reach the server');
+  });
+
+  it('sends the reader to sign-in on a 401, except for a failed sign-in', async () => {
+    const onUnauthorized = vi.fn();
+    setUnauthorizedHandler(onUnauthorized);
+    const unauthorized = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Sign in first' };
+
+    stubFetch(jsonResponse(unauthorized, 401));
+    await expect(fetchPortfolio(undefined)).rejects.toBeInstanceOf(ApiError);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+
+    stubFetch(jsonResponse(unauthorized, 401));
+    await expect(signIn({ email: 'a@example.com', password: 'wrong' })).rejects.toBeInstanceOf(ApiError);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('shouldRetry', () => {
+  const problem = (status: number) => new ApiError({ type: 'about:blank', title: 't', status, detail: '' });
+
+  it('does not retry client errors, which a retry cannot fix', () => {
+    expect(shouldRetry(0, problem(404))).toBe(false);
+    expect(shouldRetry(0, problem(401))).toBe(false);
+  });
+
+  it('retries outages twice', () => {
+    expect(shouldRetry(0, problem(503))).toBe(true);
+    expect(shouldRetry(2, problem(503))).toBe(false);
+  });
+});

@@ -1,0 +1,188 @@
+import {
+  areaHistorySchema,
+  areaMonthSchema,
+  areaSchema,
+  importResultSchema,
+  portfolioSchema,
+  problemSchema,
+  sessionUserSchema,
+  type Area,
+  type AreaHistory,
+  type AreaMonth,
+  type FieldError,
+  type ImportResult,
+  type Login,
+  type Portfolio,
+  type Problem,
+  type User,
+} from '@autonomy/contracts';
+
+/**
+ * The only way the app talks to the API. Every JSON body is checked against the contract's zod
+ * schema, so a drift between API and web shows up as one clear error instead of `undefined`
+ * deep inside a chart.
+ */
+
+/** What we need of a zod schema; structural, so the web app needs no zod import of its own. */
+interface ResponseSchema<T> {
+  safeParse(data: unknown):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** A failed request, carrying the API's RFC 9457 problem (or one made up for network failures). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+/** Status used for requests that never got an HTTP answer. */
+export const NO_RESPONSE_STATUS = 0;
+
+let handleUnauthorized: () => void = () => {};
+
+/**
+ * Who to call when the session is gone. Set once by the app shell; kept out of this module so the
+ * client does not depend on the router.
+ */
+export function setUnauthorizedHandler(handler: () => void): void {
+  handleUnauthorized = handler;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: BodyInit;
+  contentType?: string;
+  signal?: AbortSignal | undefined;
+  /** False where a 401 is an answer to show (wrong password), not an expired session. */
+  redirectOnUnauthorized?: boolean;
+}
+
+async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  if (options.contentType) headers.set('Content-Type', options.contentType);
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      body: options.body ?? null,
+      headers,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Cannot reach the server',
+      status: NO_RESPONSE_STATUS,
+      detail: 'Check your connection and try again.',
+    });
+  }
+
+  if (!response.ok) {
+    if (response.status === 401 && options.redirectOnUnauthorized !== false) handleUnauthorized();
+    throw new ApiError(await readProblem(response));
+  }
+  return response;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const text = await response.text().catch(() => '');
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `Request failed (${response.status})`,
+    status: response.status,
+    detail: '',
+  };
+  if (!text) return fallback;
+  try {
+    const parsed = problemSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): keep the status, drop the markup.
+    return fallback;
+  }
+}
+
+async function sendForJson<T>(path: string, schema: ResponseSchema<T>, options?: RequestOptions): Promise<T> {
+  const response = await send(path, options);
+  const body: unknown = await response.json();
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new ApiError({
+    type: 'about:blank',
+    title: 'Unexpected response from the server',
+    status: response.status,
+    detail: `The answer from ${path} does not match the agreed contract.`,
+    errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  });
+}
+
+function segment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+// ---- Endpoints -------------------------------------------------------------------------------
+
+export const API_DOCS_URL = '/api/docs';
+export const EXPORT_METRICS_URL = '/api/v1/exports/metrics';
+
+export async function signIn(credentials: Login): Promise<User> {
+  const session = await sendForJson('/api/v1/auth/login', sessionUserSchema, {
+    method: 'POST',
+    body: JSON.stringify(credentials),
+    contentType: 'application/json',
+    redirectOnUnauthorized: false,
+  });
+  return session.user;
+}
+
+export async function signOut(): Promise<void> {
+  await send('/api/v1/auth/logout', { method: 'POST', redirectOnUnauthorized: false });
+}
+
+export async function fetchSessionUser(signal?: AbortSignal): Promise<User> {
+  const session = await sendForJson('/api/v1/auth/me', sessionUserSchema, { signal });
+  return session.user;
+}
+
+export function fetchPortfolio(month: string | undefined, signal?: AbortSignal): Promise<Portfolio> {
+  const query = month ? `?${new URLSearchParams({ month }).toString()}` : '';
+  return sendForJson(`/api/v1/portfolio${query}`, portfolioSchema, { signal });
+}
+
+export function fetchArea(slug: string, signal?: AbortSignal): Promise<Area> {
+  return sendForJson(`/api/v1/areas/${segment(slug)}`, areaSchema, { signal });
+}
+
+export function fetchAreaHistory(slug: string, signal?: AbortSignal): Promise<AreaHistory> {
+  return sendForJson(`/api/v1/areas/${segment(slug)}/history`, areaHistorySchema, { signal });
+}
+
+export function fetchAreaMonth(slug: string, month: string, signal?: AbortSignal): Promise<AreaMonth> {
+  return sendForJson(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, areaMonthSchema, { signal });
+}
+
+export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<ImportResult> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun) }).toString();
+  return sendForJson(`/api/v1/imports/metrics?${query}`, importResultSchema, {
+    method: 'POST',
+    body: csv,
+    contentType: 'text/csv',
+  });
+}

@@ -1,0 +1,141 @@
+import type { Role } from '@autonomy/contracts';
+import { DEFAULT_DRIFT_THRESHOLD_POINTS } from './drift.ts';
+
+/**
+ * Display formatting. The API sends indices, deltas and ratios unrounded (the brief: "the
+ * interface rounds for display only"), so every rounding in the app happens here and nowhere else.
+ */
+
+/** Shown wherever a value does not exist, so a blank cell never reads as zero. */
+export const NO_VALUE = '—';
+
+// A real minus sign, not a hyphen: it lines up with "+" in tabular figures and screen readers say "minus".
+const MINUS = '\u2212';
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** An index on the 0–100 scale, one decimal: `62.3`. */
+export function formatIndex(value: number | null | undefined): string {
+  if (value == null) return NO_VALUE;
+  return oneDecimal.format(roundTo(value, 1));
+}
+
+/**
+ * A change in index points, always signed: `+6.3`, `−12.4`, `0.0`.
+ * Rounds before choosing the sign so that −0.04 reads `0.0`, never `−0.0`.
+ */
+export function formatDelta(value: number | null | undefined): string {
+  if (value == null) return NO_VALUE;
+  const rounded = roundTo(value, 1);
+  const magnitude = oneDecimal.format(Math.abs(rounded));
+  if (rounded > 0) return `+${magnitude}`;
+  if (rounded < 0) return `${MINUS}${magnitude}`;
+  return magnitude;
+}
+
+/** A ratio as a whole percentage: revenue attainment 1.04 → `104%`. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio == null) return NO_VALUE;
+  return `${wholeNumber.format(roundTo(ratio * 100, 0))}%`;
+}
+
+/** A number of units (money, rows) with thousands separators and at most two decimals. */
+export function formatAmount(value: number | null | undefined): string {
+  if (value == null) return NO_VALUE;
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
+}
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  // Math.round rounds .5 towards +∞; rounding the magnitude keeps −2.25 and 2.25 symmetric.
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+// Months are calendar labels, not instants: format them in UTC so no time zone shifts a month.
+const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2024-09` → `September 2024`. */
+export function formatMonthLong(month: string): string {
+  return longMonth.format(monthToDate(month));
+}
+
+/** `2024-09` → `Sep 2024`, for axes and dense tables. */
+export function formatMonthShort(month: string): string {
+  return shortMonth.format(monthToDate(month));
+}
+
+function monthToDate(month: string): Date {
+  const { year, monthIndex } = parseMonth(month);
+  return new Date(Date.UTC(year, monthIndex, 1));
+}
+
+function parseMonth(month: string): { year: number; monthIndex: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) throw new Error(`Not a YYYY-MM month: ${month}`);
+  return { year: Number(match[1]), monthIndex: Number(match[2]) - 1 };
+}
+
+/** `2024-11` plus 3 → `2025-02`. */
+export function addMonths(month: string, count: number): string {
+  const { year, monthIndex } = parseMonth(month);
+  const total = year * 12 + monthIndex + count;
+  const nextYear = Math.floor(total / 12);
+  const nextMonth = (total % 12) + 1;
+  return `${String(nextYear).padStart(4, '0')}-${String(nextMonth).padStart(2, '0')}`;
+}
+
+/** Every calendar month from `first` to `last`, both included, ascending. Empty when last < first. */
+export function monthRange(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  executive: 'Executive',
+  area_lead: 'Area lead',
+  viewer: 'Viewer',
+};
+
+export function formatRole(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+/**
+ * Whether a change is worth a colour, and which: ownership should rise, centralisation should not.
+ * Only changes of at least the drift threshold are coloured; month-to-month noise of a point or
+ * two in red and green would make every table look alarming.
+ */
+export function changeTone(delta: number | null | undefined, goodWhen: 'rising' | 'falling'): Tone {
+  if (delta == null || Math.abs(delta) < DEFAULT_DRIFT_THRESHOLD_POINTS) return 'neutral';
+  const rising = delta > 0;
+  return rising === (goodWhen === 'rising') ? 'good' : 'bad';
+}
+
+/** `1 area`, `3 areas`. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${wholeNumber.format(count)} ${count === 1 ? singular : plural}`;
+}
+
+/**
+ * Revenue attainment below target is bad news. Judged on the displayed whole percentage, so a
+ * 99.8 % month that reads "100%" is not painted red beside its own number.
+ */
+export function attainmentTone(ratio: number | null | undefined): Tone {
+  if (ratio == null) return 'neutral';
+  return roundTo(ratio * 100, 0) < 100 ? 'bad' : 'neutral';
+}
+
+/** An axis tick for a change in points: `+25`, `−25`, `0`. */
+export function formatDeltaTick(value: number): string {
+  const rounded = roundTo(value, 0);
+  if (rounded > 0) return `+${wholeNumber.format(rounded)}`;
+  if (rounded < 0) return `${MINUS}${wholeNumber.format(-rounded)}`;
+  return '0';
+}

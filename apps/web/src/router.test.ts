@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, readMonthParam, safeReturnPath, withMonth } from './router.tsx';
+
+describe('matchRoute', () => {
+  it('knows the four pages', () => {
+    expect(matchRoute('/')).toEqual({ name: 'portfolio' });
+    expect(matchRoute('/areas/payments')).toEqual({ name: 'area', slug: 'payments' });
+    expect(matchRoute('/import/')).toEqual({ name: 'import' });
+    expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
+  });
+
+  it('treats anything else as not found', () => {
+    expect(matchRoute('/areas')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/areas/a/b')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/nope')).toEqual({ name: 'not-found' });
+  });
+});
+
+describe('withMonth', () => {
+  it('keeps the month in the query so links are shareable', () => {
+    expect(withMonth('/areas/payments', '2024-09')).toBe('/areas/payments?month=2024-09');
+    expect(withMonth('/', undefined)).toBe('/');
+  });
+});
+
+describe('readMonthParam', () => {
+  it('reads a real month and ignores anything else', () => {
+    expect(readMonthParam(new URLSearchParams('month=2024-09'))).toBe('2024-09');
+    expect(readMonthParam(new URLSearchParams('month=2024-13'))).toBeUndefined();
+    expect(readMonthParam(new URLSearchParams('month=september'))).toBeUndefined();
+    expect(readMonthParam(new URLSearchParams(''))).toBeUndefined();
+  });
+});
+
+describe('safeReturnPath', () => {
+  it('returns to same-origin paths, query included', () => {
+    expect(safeReturnPath('/areas/payments?month=2024-09')).toBe('/areas/payments?month=2024-09');
+  });
+
+  it('refuses anything that could leave the site or loop back to sign-in', () => {
+    expect(safeReturnPath('https://evil.example/')).toBe('/');
+    expect(safeReturnPath('//evil.example/')).toBe('/');
+    expect(safeReturnPath('/\\evil.example')).toBe('/');
+    expect(safeReturnPath('/sign-in?next=/')).toBe('/');
+    expect(safeReturnPath(null)).toBe('/');
+  });
+});
