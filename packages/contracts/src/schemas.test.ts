@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { updateAreaSchema, createAreaSchema } from './area.ts';
+import { areaMonthFiguresSchema } from './area-month.ts';
+import { loginSchema } from './auth.ts';
+import { monthSchema, pageQuerySchema, slugSchema } from './primitives.ts';
+
+const figures = {
+  revenueTarget: 1000,
+  revenueActual: 950.5,
+  marketingDedicatedFte: 1.5,
+  marketingSharedFte: 0,
+  salesDedicatedFte: 2,
+  salesSharedFte: 0.25,
+  hiresTotal: 3,
+  hiresLeadOwned: 3,
+  decisionsTotal: 10,
+  decisionsCentral: 0,
+  sharedServiceDependencies: 0,
+  mandatoryProcesses: 0,
+  approvalLatencyDays: 0,
+  targetOwner: 'area',
+};
+
+const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
+
+describe('primitives', () => {
+  it.each(['2024-01', '1999-12', '2030-10'])('accepts the month %s', (month) => {
+    expect(monthSchema.safeParse(month).success).toBe(true);
+  });
+  it.each(['2024-1', '2024-00', '2024-13', '24-01', '2024-01-01', ''])('refuses the month %j', (month) => {
+    expect(monthSchema.safeParse(month).success).toBe(false);
+  });
+  it.each(['ab', 'data-platform', 'a'.repeat(64), 'x9'])('accepts the slug %s', (slug) => {
+    expect(slugSchema.safeParse(slug).success).toBe(true);
+  });
+  it.each(['a', 'Payments', 'data_platform', 'a'.repeat(65), 'pay ments'])('refuses the slug %j', (slug) => {
+    expect(slugSchema.safeParse(slug).success).toBe(false);
+  });
+  it('pages 100 by default and at most 1,000', () => {
+    expect(pageQuerySchema.parse({})).toEqual({ limit: 100 });
+    expect(pageQuerySchema.parse({ limit: '1000' }).limit).toBe(1000);
+    expect(pageQuerySchema.safeParse({ limit: '1001' }).success).toBe(false);
+  });
+});
+
+describe('areaMonthFiguresSchema', () => {
+  it('accepts fractional money and FTE, whole counts', () => {
+    expect(areaMonthFiguresSchema.parse(figures)).toEqual(figures);
+  });
+
+  it('names each field that breaks a rule', () => {
+    const result = areaMonthFiguresSchema.safeParse({
+      ...figures,
+      revenueActual: -1,
+      hiresTotal: 2.5,
+      mandatoryProcesses: -1,
+      approvalLatencyDays: Number.POSITIVE_INFINITY,
+      targetOwner: 'centre',
+    });
+    expect(pathsOf(result).sort()).toEqual(['approvalLatencyDays', 'hiresTotal', 'mandatoryProcesses', 'revenueActual', 'targetOwner']);
+  });
+
+  it('refuses owned hires above the total and central decisions above the total', () => {
+    const result = areaMonthFiguresSchema.safeParse({ ...figures, hiresLeadOwned: 4, decisionsCentral: 11 });
+    expect(pathsOf(result)).toEqual(['hiresLeadOwned', 'decisionsCentral']);
+  });
+
+  it('refuses missing and unknown fields', () => {
+    const { revenueTarget: _missing, ...rest } = figures;
+    expect(pathsOf(areaMonthFiguresSchema.safeParse(rest))).toEqual(['revenueTarget']);
+    expect(areaMonthFiguresSchema.safeParse({ ...figures, hiresLeadowned: 1 }).success).toBe(false);
+  });
+});
+
+describe('area and sign-in bodies', () => {
+  it('normalises emails and defaults the description', () => {
+    expect(createAreaSchema.parse({ slug: 'search', name: ' Search ', leadEmail: ' Lead@Example.COM ' })).toEqual({
+      slug: 'search',
+      name: 'Search',
+      description: '',
+      leadEmail: 'lead@example.com',
+    });
+    expect(loginSchema.parse({ email: 'A@B.co', password: 'x' }).email).toBe('a@b.co');
+  });
+
+  it('needs at least one change in a patch and allows clearing the lead', () => {
+    expect(updateAreaSchema.safeParse({}).success).toBe(false);
+    expect(updateAreaSchema.parse({ leadEmail: null })).toEqual({ leadEmail: null });
+    expect(updateAreaSchema.safeParse({ status: 'deleted' }).success).toBe(false);
+  });
+});
