@@ -122,8 +122,22 @@ export interface ImportOutcome {
   monthsUpdated: number;
 }
 
-// 17 values a row; 1,000 rows keep a statement far below PostgreSQL's 65,535 parameters.
-const IMPORT_BATCH_ROWS = 1000;
+// Each batch travels as one JSON parameter: building a 17-column insert with drizzle's query
+// builder costs ~0.2 ms a row, which would make a 100,000-row import take most of a minute.
+const IMPORT_BATCH_ROWS = 5000;
+const AREA_BATCH_ROWS = 1000;
+
+const figureFields = Object.keys(figureColumns) as (keyof typeof figureColumns)[];
+const recordColumns = [
+  'area_id uuid',
+  'month text',
+  ...figureFields.map((field) => `${toColumnName(field)} ${field === 'targetOwner' ? 'target_owner' : figureColumns[field].getSQLType()}`),
+  'updated_by uuid',
+].join(', ');
+const insertColumns = ['area_id', 'month', ...figureFields.map(toColumnName), 'updated_by'].join(', ');
+const replaceColumns = [...figureFields.map(toColumnName), 'updated_by']
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
 
 /**
  * Writes imported rows: creates the areas that do not exist yet, then inserts or replaces each
@@ -135,49 +149,45 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
   const slugs = [...namesBySlug.keys()];
 
   let areasCreated = 0;
-  for (let start = 0; start < slugs.length; start += IMPORT_BATCH_ROWS) {
-    const batch = slugs.slice(start, start + IMPORT_BATCH_ROWS);
+  const idsBySlug = new Map<string, string>();
+  for (let start = 0; start < slugs.length; start += AREA_BATCH_ROWS) {
+    const batch = slugs.slice(start, start + AREA_BATCH_ROWS);
     const created = await db
       .insert(areas)
       .values(batch.map((slug) => ({ slug, name: namesBySlug.get(slug) ?? slug })))
       .onConflictDoNothing({ target: areas.slug })
       .returning({ id: areas.id });
     areasCreated += created.length;
-  }
-
-  const idsBySlug = new Map<string, string>();
-  for (let start = 0; start < slugs.length; start += IMPORT_BATCH_ROWS) {
-    const batch = slugs.slice(start, start + IMPORT_BATCH_ROWS);
     const found = await db.select({ id: areas.id, slug: areas.slug }).from(areas).where(inArray(areas.slug, batch));
     for (const area of found) idsBySlug.set(area.slug, area.id);
   }
 
   let monthsCreated = 0;
-  const now = new Date();
   for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
-    const values = rows.slice(start, start + IMPORT_BATCH_ROWS).map(({ areaSlug, areaName: _name, ...figures }) => {
-      const areaId = idsBySlug.get(areaSlug);
-      if (!areaId) throw new Error(`area ${areaSlug} vanished during the import`);
-      return { ...figures, areaId, updatedBy: userId };
+    const records = rows.slice(start, start + IMPORT_BATCH_ROWS).map((row) => {
+      const areaId = idsBySlug.get(row.areaSlug);
+      if (!areaId) throw new Error(`area ${row.areaSlug} vanished during the import`);
+      const record: Record<string, unknown> = { area_id: areaId, month: row.month, updated_by: userId };
+      for (const field of figureFields) record[toColumnName(field)] = row[field];
+      return record;
     });
-    const written = await db
-      .insert(areaMonths)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [areaMonths.areaId, areaMonths.month],
-        set: {
-          ...Object.fromEntries(
-            Object.keys(figureColumns).map((key) => [key, sql.raw(`excluded.${toColumnName(key)}`)]),
-          ),
-          updatedBy: userId,
-          updatedAt: now,
-          version: sql`${areaMonths.version} + 1`,
-        },
-      })
-      .returning({ version: areaMonths.version });
-    monthsCreated += written.filter((row) => row.version === 1).length;
+    const result = await db.execute(sql`
+      with written as (
+        insert into area_months (${sql.raw(insertColumns)})
+        select ${sql.raw(insertColumns)} from json_to_recordset(${JSON.stringify(records)}::json) as r(${sql.raw(recordColumns)})
+        on conflict (area_id, month) do update set ${sql.raw(replaceColumns)},
+          updated_at = now(), version = area_months.version + 1
+        returning version
+      )
+      select count(*) filter (where version = 1)::int as created from written`);
+    monthsCreated += Number(rowsOf<{ created: number }>(result)[0]?.created ?? 0);
   }
   return { areasCreated, monthsCreated, monthsUpdated: rows.length - monthsCreated };
+}
+
+/** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 function toColumnName(field: string): string {
