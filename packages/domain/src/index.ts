@@ -1,0 +1,59 @@
+// The domain of the autonomy dashboard: indices, the Chipotle drift rule and its explanations.
+// Pure functions over plain data; no I/O, no framework.
+
+export {
+  addMonths,
+  compareMonths,
+  isValidMonth,
+  monthFromIndex,
+  monthIndex,
+  monthsBetween,
+  type Month,
+} from './month.ts';
+export {
+  CENTRALISATION_COMPONENTS,
+  DEFAULT_SETTINGS,
+  OWNERSHIP_COMPONENTS,
+  assertValidSettings,
+  settingsProblems,
+  type CentralisationComponent,
+  type DriftSettings,
+  type OwnershipComponent,
+} from './settings.ts';
+export { figuresProblems, type MonthlyFigures, type TargetOwner } from './figures.ts';
+export {
+  dedicatedShare,
+  indicesOverTime,
+  revenueAttainment,
+  saturating,
+  shareOf,
+  weightedIndex,
+  type CentralisationComponents,
+  type MonthIndices,
+  type OwnershipComponents,
+} from './indices.ts';
+export {
+  SEVERITIES,
+  compareSeverity,
+  driftMagnitude,
+  driftSeverity,
+  escalate,
+  isChipotleDrift,
+  severityOfMagnitude,
+  type Drift,
+  type DriftState,
+  type Severity,
+} from './drift.ts';
+export { explainDrift, type Contribution, type Side } from './contributions.ts';
+export { componentLabel, formatPoints, type Component } from './wording.ts';
+export { assessArea, type AreaMonthAssessment } from './assess-area.ts';
+export {
+  EXPLAINED_PER_SIDE,
+  REVENUE_MISS_MONTHS,
+  REVENUE_MISS_WARNING_MEAN,
+  detectFindings,
+  type Finding,
+  type FindingKind,
+} from './findings.ts';
+export { summariseOrganisation, type OrganisationSummary } from './organisation.ts';
+export { FLOAT_TOLERANCE } from './tolerance.ts';

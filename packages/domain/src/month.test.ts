@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthsBetween } from './month.ts';
+
+describe('isValidMonth', () => {
+  it.each([
+    ['2024-01', true],
+    ['2024-12', true],
+    ['0001-06', true],
+    ['2024-00', false],
+    ['2024-13', false],
+    ['2024-1', false],
+    ['24-01', false],
+    ['2024-01-01', false],
+    [' 2024-01', false],
+    ['', false],
+  ])('%j → %s', (value, valid) => {
+    expect(isValidMonth(value)).toBe(valid);
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2024-01', 1, '2024-02'],
+    ['2024-12', 1, '2025-01'],
+    ['2024-01', -1, '2023-12'],
+    ['2024-03', -3, '2023-12'],
+    ['2024-03', 0, '2024-03'],
+    ['2024-03', 120, '2034-03'],
+    ['2024-03', -27, '2021-12'],
+  ])('%s + %i = %s', (month, n, expected) => {
+    expect(addMonths(month, n)).toBe(expected);
+  });
+
+  it('refuses a malformed month, a fractional count and a year beyond 9999', () => {
+    expect(() => addMonths('2024-13', 1)).toThrow(RangeError);
+    expect(() => addMonths('2024-01', 0.5)).toThrow(RangeError);
+    expect(() => addMonths('9999-12', 1)).toThrow(RangeError);
+  });
+});
+
+describe('monthsBetween and compareMonths', () => {
+  it('count calendar months, negative going back', () => {
+    expect(monthsBetween('2024-01', '2024-04')).toBe(3);
+    expect(monthsBetween('2024-04', '2024-01')).toBe(-3);
+    expect(monthsBetween('2023-11', '2024-02')).toBe(3);
+  });
+
+  it('sorts months in calendar order', () => {
+    expect(['2024-10', '2023-12', '2024-02'].sort(compareMonths)).toEqual(['2023-12', '2024-02', '2024-10']);
+  });
+
+  it('round-trips through the month index', () => {
+    for (const month of ['0000-01', '1999-12', '2024-07', '9999-12']) {
+      expect(monthFromIndex(monthIndex(month))).toBe(month);
+    }
+  });
+});
