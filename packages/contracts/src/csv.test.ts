@@ -1,3 +1,4 @@
+import { seededRandom } from '@autonomy/domain';
 import { describe, expect, it } from 'vitest';
 import {
   formatMetricsCsv,
@@ -100,17 +101,6 @@ const COUNT_COLUMNS = [
   ['mandatory_processes', 'mandatoryProcesses'],
 ] as const;
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function withoutLine({ line: _line, ...row }: MetricsCsvRow): Omit<MetricsCsvRow, 'line'> {
   return row;
@@ -179,7 +169,7 @@ describe('parseMetricsCsv: a valid file', () => {
   });
 
   it('reads decimals to exactly the number Number() gives for the same digits', () => {
-    const random = randomSource(7);
+    const random = seededRandom(7);
     const written: string[] = [];
     for (let index = 0; index < 2000; index++) {
       const whole = String(Math.floor(random() * 10 ** Math.floor(random() * 12)));
@@ -904,7 +894,7 @@ describe('round trip: what is written reads back the same', () => {
   });
 
   it('reads back 500 generated rows, and writes them again identically', () => {
-    const random = randomSource(20_240_901);
+    const random = seededRandom(20_240_901);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const pieces = ['a', 'Z', ' ', ',', '"', '\n', '\r\n', '\r', 'é', '≥', '🚀', '0', '-', "'", ';', '\t'];
     const names = new Map<string, string>();

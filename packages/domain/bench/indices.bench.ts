@@ -4,6 +4,7 @@
 //
 // Run with `pnpm --filter @autonomy/domain bench`.
 
+import { seededRandom } from '../src/seeded-random.ts';
 import { performance } from 'node:perf_hooks';
 import { assessArea, DEFAULT_SETTINGS, indicesOverTime, type MonthlyFigures } from '../src/index.ts';
 import { addMonths } from '../src/month.ts';
@@ -12,17 +13,6 @@ const AREAS = 10_000;
 const MONTHS = 120;
 const RUNS = 5;
 
-/** mulberry32: a small seeded generator, so every run measures the same portfolio. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generatePortfolio(): MonthlyFigures[][] {
   const random = seededRandom(20240701);

@@ -57,3 +57,4 @@ export {
 } from './findings.ts';
 export { summariseOrganisation, type OrganisationSummary } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';
+export { seededRandom } from './seeded-random.ts';

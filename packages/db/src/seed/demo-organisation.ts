@@ -1,3 +1,4 @@
+import { seededRandom } from '@autonomy/domain';
 import type { ImportRow } from '../queries/area-months.ts';
 
 export type DemoRole = 'executive' | 'area_lead' | 'viewer';
@@ -352,7 +353,7 @@ export function buildDemoOrganisation(options: DemoOrganisationOptions): DemoOrg
 }
 
 function areaRows(plan: AreaPlan, calendar: readonly string[]): ImportRow[] {
-  const random = mulberry32(hashText(plan.slug));
+  const random = seededRandom(hashText(plan.slug));
   const jitter = (spread: number) => (random() - 0.5) * spread * plan.scatter;
   const last = calendar.length - 1;
   const missing = new Set(plan.missingMonthsBeforeEnd ?? []);
@@ -418,17 +419,6 @@ function reorganisationProgress(reorganisation: Reorganisation | undefined, mont
   return reorganisation.pace === 'accelerating' ? evenProgress ** 2 : evenProgress;
 }
 
-/** A small, well-known seeded PRNG: deterministic demo data without Math.random. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a: each area gets its own random stream, independent of the others' order. */
 function hashText(text: string): number {
