@@ -1,14 +1,17 @@
 import { contributionsBetween, type Contribution } from './contributions.ts';
-import { driftMagnitude, driftSeverity, isChipotleDrift, type Drift, type DriftState } from './drift.ts';
-import { figuresProblems, type MonthlyFigures } from './figures.ts';
+import { driftMagnitude, driftSeverity, isChipotleDrift, isOwnershipFall, type Drift, type DriftState } from './drift.ts';
+import { figuresProblems, hasUsableNumbers, type MonthlyFigures } from './figures.ts';
 import {
-  indicesOverTime,
+  indexSeries,
+  monthIndicesAt,
   type CentralisationComponents,
+  type IndexSeries,
   type MonthIndices,
   type OwnershipComponents,
 } from './indices.ts';
-import { monthIndex, type Month } from './month.ts';
+import { parseMonthIndex, type Month } from './month.ts';
 import { assertValidSettings, DEFAULT_SETTINGS, type DriftSettings } from './settings.ts';
+import type { MonthSnapshot } from './wording.ts';
 
 /** Everything the dashboard shows for one area in one month. */
 export interface AreaMonthAssessment {
@@ -34,6 +37,18 @@ export interface AreaMonthAssessment {
 }
 
 /**
+ * Which months get their contributions, the costly part of an assessment (eight worded
+ * components each): `'all'` every month with a complete window; `'findings'` only the months a
+ * finding explains, Chipotle drift or ownership erosion (`isOwnershipFall`), which is all
+ * `detectFindings` reads; `'none'` no month. The others get an empty list.
+ */
+export type ContributionsMode = 'all' | 'findings' | 'none';
+export interface AssessOptions {
+  /** Default `'all'`. */
+  contributions?: ContributionsMode;
+}
+
+/**
  * Assesses one area's months, given in any order (gaps allowed, no duplicates), with one
  * assessment per month, oldest first. Throws a RangeError on a duplicate month, on figures the
  * formulas cannot use, or on invalid settings: those are bugs upstream, not data to guess around.
@@ -41,37 +56,39 @@ export interface AreaMonthAssessment {
 export function assessArea(
   months: readonly MonthlyFigures[],
   settings: DriftSettings = DEFAULT_SETTINGS,
+  options: AssessOptions = {},
 ): AreaMonthAssessment[] {
   assertValidSettings(settings);
+  const mode = options.contributions ?? 'all';
+  if (mode !== 'all' && mode !== 'findings' && mode !== 'none') {
+    throw new RangeError(`contributions must be 'all', 'findings' or 'none', got ${JSON.stringify(mode)}`);
+  }
   const { figures, calendar } = sortedByMonth(months);
-  const indices = indicesOverTime(figures, settings);
+  const series = indexSeries(figures, settings);
   const window = settings.windowMonths;
 
-  const assessments: AreaMonthAssessment[] = [];
+  const assessments: AreaMonthAssessment[] = new Array(figures.length);
   for (let i = 0; i < figures.length; i++) {
-    const now = indices[i]!;
     // Sorted and unique, so months t−W..t are all present exactly when the entry W places
     // back is W calendar months back.
     const start = i - window;
+    const month = figures[i]!.month;
     if (start < 0 || calendar[start] !== calendar[i]! - window) {
-      assessments.push(assessment(now, 'insufficient_data', null, null, null, [])); // never a guess
+      assessments[i] = assessment(month, series, i, 'insufficient_data', null, null, null, []); // never a guess
       continue;
     }
 
-    const then = indices[start]!;
-    const ownershipDelta = now.ownershipIndex - then.ownershipIndex;
-    const centralisationDelta = now.centralisationIndex - then.centralisationIndex;
-    const contributions = contributionsBetween(
-      { figures: figures[start]!, indices: then },
-      { figures: figures[i]!, indices: now },
-      settings,
-    );
+    const ownershipDelta = series.ownershipIndex[i]! - series.ownershipIndex[start]!;
+    const centralisationDelta = series.centralisationIndex[i]! - series.centralisationIndex[start]!;
+    const explained = mode === 'all' || (mode === 'findings' && isOwnershipFall(ownershipDelta, settings));
+    const contributions = explained
+      ? contributionsBetween(snapshot(figures, series, start), snapshot(figures, series, i), settings)
+      : [];
     const drift = isChipotleDrift(ownershipDelta, centralisationDelta, settings)
       ? driftOf(ownershipDelta, centralisationDelta, runBefore(assessments, i), settings)
       : null;
-    assessments.push(
-      assessment(now, drift === null ? 'clear' : 'drift', ownershipDelta, centralisationDelta, drift, contributions),
-    );
+    const state = drift === null ? 'clear' : 'drift';
+    assessments[i] = assessment(month, series, i, state, ownershipDelta, centralisationDelta, drift, contributions);
   }
   return assessments;
 }
@@ -79,7 +96,9 @@ export function assessArea(
 // Written out in full rather than spread from a shared part: on Node 20, `{ ...part, more }` is
 // about a hundred times slower, and this runs once per area month.
 function assessment(
-  now: MonthIndices,
+  month: Month,
+  series: IndexSeries,
+  i: number,
   driftState: DriftState,
   ownershipDelta: number | null,
   centralisationDelta: number | null,
@@ -87,19 +106,23 @@ function assessment(
   contributions: Contribution[],
 ): AreaMonthAssessment {
   return {
-    month: now.month,
-    ownershipIndex: now.ownershipIndex,
-    centralisationIndex: now.centralisationIndex,
-    revenueAttainment: now.revenueAttainment,
-    ownershipComponents: now.ownershipComponents,
-    centralisationComponents: now.centralisationComponents,
-    carriedForward: now.carriedForward,
+    month,
+    ownershipIndex: series.ownershipIndex[i]!,
+    centralisationIndex: series.centralisationIndex[i]!,
+    revenueAttainment: series.revenueAttainment[i] ?? null,
+    ownershipComponents: series.ownershipComponents[i]!,
+    centralisationComponents: series.centralisationComponents[i]!,
+    carriedForward: series.carriedForward[i]!,
     driftState,
     ownershipDelta,
     centralisationDelta,
     drift,
     contributions,
   };
+}
+
+function snapshot(figures: readonly MonthlyFigures[], series: IndexSeries, i: number): MonthSnapshot {
+  return { figures: figures[i]!, indices: monthIndicesAt(series, i, figures[i]!.month) };
 }
 
 function driftOf(
@@ -122,18 +145,34 @@ function runBefore(assessments: readonly AreaMonthAssessment[], i: number): numb
   return assessments[i - 1]?.drift?.consecutiveMonths ?? 0;
 }
 
-function sortedByMonth(months: readonly MonthlyFigures[]): { figures: MonthlyFigures[]; calendar: number[] } {
-  for (const figures of months) {
-    const problems = figuresProblems(figures);
-    if (problems.length > 0) throw new RangeError(`figures for ${figures.month}: ${problems.join('; ')}`);
+/**
+ * The figures oldest first, with each month as a number. Every row is checked on the way
+ * (`hasUsableNumbers` and the month's own parse are the allocation-free form of
+ * `figuresProblems`, which words the error). Rows usually come sorted from the database; then
+ * the input itself is used and nothing is copied.
+ */
+function sortedByMonth(months: readonly MonthlyFigures[]): {
+  figures: readonly MonthlyFigures[];
+  calendar: readonly number[];
+} {
+  const calendar: number[] = new Array(months.length);
+  let ascending = true;
+  for (let i = 0; i < months.length; i++) {
+    const row = months[i]!;
+    const position = parseMonthIndex(row.month);
+    if (position < 0 || !hasUsableNumbers(row)) {
+      throw new RangeError(`figures for ${row.month}: ${figuresProblems(row).join('; ')}`);
+    }
+    calendar[i] = position;
+    if (i > 0 && position <= calendar[i - 1]!) ascending = false;
   }
-  const figures = months
-    .map((row) => ({ row, position: monthIndex(row.month) }))
-    .sort((a, b) => a.position - b.position);
-  for (let i = 1; i < figures.length; i++) {
-    if (figures[i]!.position === figures[i - 1]!.position) {
-      throw new RangeError(`two sets of figures for ${figures[i]!.row.month}; an area has one per month`);
+  if (ascending) return { figures: months, calendar }; // strictly ascending, so no duplicates
+
+  const order = calendar.map((_, i) => i).sort((a, b) => calendar[a]! - calendar[b]!);
+  for (let k = 1; k < order.length; k++) {
+    if (calendar[order[k]!] === calendar[order[k - 1]!]) {
+      throw new RangeError(`two sets of figures for ${months[order[k]!]!.month}; an area has one per month`);
     }
   }
-  return { figures: figures.map((entry) => entry.row), calendar: figures.map((entry) => entry.position) };
+  return { figures: order.map((i) => months[i]!), calendar: order.map((i) => calendar[i]!) };
 }

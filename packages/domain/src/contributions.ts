@@ -1,21 +1,15 @@
 import type { AreaMonthAssessment } from './assess-area.ts';
 import { indexShare } from './indices.ts';
-import {
-  CENTRALISATION_COMPONENTS,
-  OWNERSHIP_COMPONENTS,
-  type CentralisationComponent,
-  type DriftSettings,
-  type OwnershipComponent,
-} from './settings.ts';
+import type { DriftSettings } from './settings.ts';
 import { FLOAT_TOLERANCE } from './tolerance.ts';
-import { describeMove, type MonthSnapshot } from './wording.ts';
+import { moveText, valueText, type Component, type MonthSnapshot } from './wording.ts';
 
 export type Side = 'ownership' | 'centralisation';
 
 /** How much one component moved its index between t − W and t. */
 export interface Contribution {
   side: Side;
-  component: OwnershipComponent | CentralisationComponent;
+  component: Component;
   /** Component values in [0, 1]; null when the component was left out that month. */
   before: number | null;
   after: number | null;
@@ -31,73 +25,72 @@ export interface Contribution {
 /**
  * Every component's contribution, ownership side first. Each month's shares sum to its index,
  * so a side's contributions sum to its delta, even when a component drops out or comes back.
+ *
+ * Written out component by component rather than looped over the component names: reading
+ * `values[name]` with a changing name is a slow, generic lookup, and this runs for every month a
+ * finding explains (every month with a complete window, with contributions 'all').
  */
 export function contributionsBetween(
   before: MonthSnapshot,
   after: MonthSnapshot,
   settings: DriftSettings,
 ): Contribution[] {
-  const ownership = sideContributions('ownership', OWNERSHIP_COMPONENTS, settings.weights.ownership, {
-    valuesBefore: before.indices.ownershipComponents,
-    valuesAfter: after.indices.ownershipComponents,
-    weightBefore: before.indices.presentWeight.ownership,
-    weightAfter: after.indices.presentWeight.ownership,
-    before,
-    after,
-  });
-  const centralisation = sideContributions(
-    'centralisation',
-    CENTRALISATION_COMPONENTS,
-    settings.weights.centralisation,
-    {
-      valuesBefore: before.indices.centralisationComponents,
-      valuesAfter: after.indices.centralisationComponents,
-      weightBefore: before.indices.presentWeight.centralisation,
-      weightAfter: after.indices.presentWeight.centralisation,
+  // Each side's component values before and after, and its weights (o: ownership, c: centralisation).
+  const oBefore = before.indices.ownershipComponents;
+  const oAfter = after.indices.ownershipComponents;
+  const oWeight = settings.weights.ownership;
+  const cBefore = before.indices.centralisationComponents;
+  const cAfter = after.indices.centralisationComponents;
+  const cWeight = settings.weights.centralisation;
+  return [
+    move(before, after, 'ownership', 'marketing', oBefore.marketing, oAfter.marketing, oWeight.marketing),
+    move(before, after, 'ownership', 'sales', oBefore.sales, oAfter.sales, oWeight.sales),
+    move(before, after, 'ownership', 'hiring', oBefore.hiring, oAfter.hiring, oWeight.hiring),
+    move(before, after, 'ownership', 'target', oBefore.target, oAfter.target, oWeight.target),
+    move(before, after, 'centralisation', 'dependencies', cBefore.dependencies, cAfter.dependencies, cWeight.dependencies),
+    move(before, after, 'centralisation', 'processes', cBefore.processes, cAfter.processes, cWeight.processes),
+    move(before, after, 'centralisation', 'latency', cBefore.latency, cAfter.latency, cWeight.latency),
+    move(
       before,
       after,
-    },
-  );
-  return [...ownership, ...centralisation];
+      'centralisation',
+      'centralDecisions',
+      cBefore.centralDecisions,
+      cAfter.centralDecisions,
+      cWeight.centralDecisions,
+    ),
+  ];
 }
 
-interface SideMonths<K extends string> {
-  valuesBefore: Record<K, number | null>;
-  valuesAfter: Record<K, number | null>;
-  /** Σw(t−W) and Σw(t): each month's shares re-normalise over its own present components. */
-  weightBefore: number;
-  weightAfter: number;
-  before: MonthSnapshot;
-  after: MonthSnapshot;
-}
-
-function sideContributions<K extends OwnershipComponent | CentralisationComponent>(
+/**
+ * One component's contribution, 100 × (wᵢ·cᵢ(t)/Σw(t) − wᵢ·cᵢ(t−W)/Σw(t−W)), with each month's
+ * Σw over its own present components. Built in one literal, its properties always in this order,
+ * so every contribution shares one hidden class (spreading a words object in was far slower).
+ */
+function move(
+  before: MonthSnapshot,
+  after: MonthSnapshot,
   side: Side,
-  components: readonly K[],
-  weights: Record<K, number>,
-  months: SideMonths<K>,
-): Contribution[] {
-  const { valuesBefore, valuesAfter, weightBefore, weightAfter, before, after } = months;
-
-  return components.map((component) => {
-    const valueBefore = valuesBefore[component];
-    const valueAfter = valuesAfter[component];
-    const weight = weights[component];
-    const points = indexShare(valueAfter, weight, weightAfter) - indexShare(valueBefore, weight, weightBefore);
-    const words = describeMove(component, before, after, points);
-    // Written out rather than spread from parts: `{ ...words, more }` is far slower on Node 20,
-    // and this runs eight times per area month.
-    return {
-      side,
-      component,
-      before: valueBefore,
-      after: valueAfter,
-      beforeText: words.beforeText,
-      afterText: words.afterText,
-      points,
-      text: words.text,
-    };
-  });
+  component: Component,
+  valueBefore: number | null,
+  valueAfter: number | null,
+  weight: number,
+): Contribution {
+  const points =
+    indexShare(valueAfter, weight, after.indices.presentWeight[side]) -
+    indexShare(valueBefore, weight, before.indices.presentWeight[side]);
+  const beforeText = valueText(component, valueBefore, before.figures);
+  const afterText = valueText(component, valueAfter, after.figures);
+  return {
+    side,
+    component,
+    before: valueBefore,
+    after: valueAfter,
+    beforeText,
+    afterText,
+    points,
+    text: moveText(component, before, after, beforeText, afterText, points),
+  };
 }
 
 /**
@@ -111,9 +104,21 @@ export function explainDrift(assessment: Pick<AreaMonthAssessment, 'contribution
   ];
 }
 
+/**
+ * The `count` contributions of one side that moved its index most, largest first, ties in their
+ * original order; only those that moved at all. Picked in one pass into a list of at most
+ * `count`, rather than by filtering and sorting copies: this runs for every finding.
+ */
 export function largestMoves(contributions: readonly Contribution[], side: Side, count: number): Contribution[] {
-  return contributions
-    .filter((contribution) => contribution.side === side && Math.abs(contribution.points) > FLOAT_TOLERANCE)
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .slice(0, count);
+  const largest: Contribution[] = [];
+  for (const contribution of contributions) {
+    const size = Math.abs(contribution.points);
+    if (contribution.side !== side || !(size > FLOAT_TOLERANCE)) continue;
+    let at = largest.length;
+    while (at > 0 && Math.abs(largest[at - 1]!.points) < size) at--; // after any of the same size
+    if (at >= count) continue;
+    largest.splice(at, 0, contribution);
+    if (largest.length > count) largest.pop();
+  }
+  return largest;
 }

@@ -16,10 +16,16 @@ export interface Drift {
 
 /** Chipotle drift: centralisation rose and ownership fell, each by at least its threshold. */
 export function isChipotleDrift(ownershipDelta: number, centralisationDelta: number, settings: DriftSettings): boolean {
-  return (
-    isAtLeast(centralisationDelta, settings.centralisationRiseThreshold) &&
-    isAtMost(ownershipDelta, -settings.ownershipFallThreshold)
-  );
+  return isAtLeast(centralisationDelta, settings.centralisationRiseThreshold) && isOwnershipFall(ownershipDelta, settings);
+}
+
+/**
+ * Ownership fell by at least the drift threshold: one half of Chipotle drift, and on its own
+ * (centralisation not rising enough) the lesser finding, ownership erosion. Every month a finding
+ * explains passes this test, so it also picks the months whose contributions are worth wording.
+ */
+export function isOwnershipFall(ownershipDelta: number, settings: DriftSettings): boolean {
+  return isAtMost(ownershipDelta, -settings.ownershipFallThreshold);
 }
 
 /** The smaller of the two movements, so a signal is only as strong as its weaker side. */

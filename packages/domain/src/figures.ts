@@ -58,3 +58,35 @@ export function figuresProblems(figures: MonthlyFigures): string[] {
   }
   return problems;
 }
+
+/**
+ * `figuresProblems(figures).length === 0`, without building the list: every area month is checked
+ * before it is assessed, so the common case reads each field once and allocates nothing. The
+ * month is checked where it is parsed (`parseMonthIndex`). Callers ask `figuresProblems` for the
+ * words once this says no.
+ */
+export function hasUsableNumbers(f: MonthlyFigures): boolean {
+  return (
+    isNonNegative(f.revenueTarget) &&
+    isNonNegative(f.revenueActual) &&
+    isNonNegative(f.marketingDedicatedFte) &&
+    isNonNegative(f.marketingSharedFte) &&
+    isNonNegative(f.salesDedicatedFte) &&
+    isNonNegative(f.salesSharedFte) &&
+    isNonNegative(f.hiresTotal) &&
+    isNonNegative(f.hiresLeadOwned) &&
+    isNonNegative(f.decisionsTotal) &&
+    isNonNegative(f.decisionsCentral) &&
+    isNonNegative(f.sharedServiceDependencies) &&
+    isNonNegative(f.mandatoryProcesses) &&
+    isNonNegative(f.approvalLatencyDays) &&
+    f.hiresLeadOwned <= f.hiresTotal &&
+    f.decisionsCentral <= f.decisionsTotal &&
+    (f.targetOwner === 'area' || f.targetOwner === 'central')
+  );
+}
+
+// A finite number ≥ 0 (false for NaN, Infinity and anything not a number).
+function isNonNegative(value: number): boolean {
+  return Number.isFinite(value) && value >= 0;
+}

@@ -19,7 +19,9 @@ export {
   type CentralisationComponent,
   type DriftSettings,
   type OwnershipComponent,
+  type SettingsProblem,
 } from './settings.ts';
+export { parseDriftSettings, type ParsedSettings } from './parse-settings.ts';
 export { figuresProblems, type MonthlyFigures, type TargetOwner } from './figures.ts';
 export {
   dedicatedShare,
@@ -39,6 +41,7 @@ export {
   driftSeverity,
   escalate,
   isChipotleDrift,
+  isOwnershipFall,
   severityOfMagnitude,
   type Drift,
   type DriftState,
@@ -46,15 +49,27 @@ export {
 } from './drift.ts';
 export { explainDrift, type Contribution, type Side } from './contributions.ts';
 export { componentLabel, formatPoints, type Component } from './wording.ts';
-export { assessArea, type AreaMonthAssessment } from './assess-area.ts';
+export {
+  assessArea,
+  type AreaMonthAssessment,
+  type AssessOptions,
+  type ContributionsMode,
+} from './assess-area.ts';
 export {
   EXPLAINED_PER_SIDE,
   REVENUE_MISS_MONTHS,
   REVENUE_MISS_WARNING_MEAN,
   detectFindings,
+  findingsForArea,
   type Finding,
   type FindingKind,
 } from './findings.ts';
+export {
+  reconcileSignals,
+  type SignalChanges,
+  type SignalStatus,
+  type StoredSignal,
+} from './signal-lifecycle.ts';
 export { summariseOrganisation, type OrganisationSummary } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';
 export { seededRandom } from './seeded-random.ts';

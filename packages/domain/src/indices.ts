@@ -1,12 +1,6 @@
 import type { MonthlyFigures } from './figures.ts';
 import type { Month } from './month.ts';
-import {
-  CENTRALISATION_COMPONENTS,
-  OWNERSHIP_COMPONENTS,
-  type CentralisationComponent,
-  type DriftSettings,
-  type OwnershipComponent,
-} from './settings.ts';
+import type { CentralisationComponent, DriftSettings, OwnershipComponent } from './settings.ts';
 
 /** Component values in [0, 1]; null means left out of the index this month. */
 export type OwnershipComponents = Record<OwnershipComponent, number | null>;
@@ -80,56 +74,126 @@ export interface MonthIndices {
   carriedForward: { hiring: Month | null; centralDecisions: Month | null };
 }
 
-interface Observation {
-  value: number;
-  month: Month;
+/**
+ * One area's indices, month by month, as parallel columns (entry i is the i-th sorted month):
+ * what `assessArea` reads. Columns rather than a `MonthIndices` object per month, because the
+ * assessment keeps only some of it; whole `MonthIndices` are made for the months that need them.
+ */
+export interface IndexSeries {
+  ownershipComponents: OwnershipComponents[];
+  centralisationComponents: CentralisationComponents[];
+  ownershipIndex: number[];
+  centralisationIndex: number[];
+  revenueAttainment: (number | null)[];
+  /** Σw over the components present each month, per side. */
+  ownershipWeight: number[];
+  centralisationWeight: number[];
+  carriedForward: MonthIndices['carriedForward'][];
+}
+
+/** Indices for one area's months, which must be sorted oldest first (see `indexSeries`). */
+export function indicesOverTime(sortedFigures: readonly MonthlyFigures[], settings: DriftSettings): MonthIndices[] {
+  const series = indexSeries(sortedFigures, settings);
+  return sortedFigures.map((figures, i) => monthIndicesAt(series, i, figures.month));
+}
+
+export function monthIndicesAt(series: IndexSeries, i: number, month: Month): MonthIndices {
+  return {
+    month,
+    ownershipComponents: series.ownershipComponents[i]!,
+    centralisationComponents: series.centralisationComponents[i]!,
+    ownershipIndex: series.ownershipIndex[i]!,
+    centralisationIndex: series.centralisationIndex[i]!,
+    revenueAttainment: series.revenueAttainment[i] ?? null,
+    presentWeight: { ownership: series.ownershipWeight[i]!, centralisation: series.centralisationWeight[i]! },
+    carriedForward: series.carriedForward[i]!,
+  };
 }
 
 /**
  * Indices for one area's months, which must be sorted oldest first. Hiring and central decisions
  * in a month without any take the latest earlier month that had some, however far back and
  * across gaps; with none earlier they are left out.
+ *
+ * Shaped for speed, as it runs once per area month: weights and constants are read into locals
+ * once, and each index is `weightedIndex` written out, summing in the same order (marketing,
+ * sales, hiring, target; dependencies, processes, latency, decisions) so the results are the same
+ * to the last bit. The generic version over keyed records costs several times the arithmetic.
  */
-export function indicesOverTime(sortedFigures: readonly MonthlyFigures[], settings: DriftSettings): MonthIndices[] {
-  let lastHiring: Observation | null = null;
-  let lastDecisions: Observation | null = null;
+export function indexSeries(sortedFigures: readonly MonthlyFigures[], settings: DriftSettings): IndexSeries {
+  const { marketing: wMarketing, sales: wSales, hiring: wHiring, target: wTarget } = settings.weights.ownership;
+  const {
+    dependencies: wDependencies,
+    processes: wProcesses,
+    latency: wLatency,
+    centralDecisions: wDecisions,
+  } = settings.weights.centralisation;
+  const { dependencies: halfDependencies, processes: halfProcesses, latencyDays: halfLatency } = settings.saturation;
 
-  return sortedFigures.map((figures) => {
+  let lastHiring: number | null = null;
+  let lastHiringMonth: Month | null = null;
+  let lastDecisions: number | null = null;
+  let lastDecisionsMonth: Month | null = null;
+
+  // Each column made at its full length once, rather than grown month by month.
+  const n = sortedFigures.length;
+  const series: IndexSeries = {
+    ownershipComponents: new Array(n),
+    centralisationComponents: new Array(n),
+    ownershipIndex: new Array(n),
+    centralisationIndex: new Array(n),
+    revenueAttainment: new Array(n),
+    ownershipWeight: new Array(n),
+    centralisationWeight: new Array(n),
+    carriedForward: new Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const figures = sortedFigures[i]!;
     const ownHiring = shareOf(figures.hiresLeadOwned, figures.hiresTotal);
-    const hiringCarried = ownHiring === null ? lastHiring : null;
-    if (ownHiring !== null) lastHiring = { value: ownHiring, month: figures.month };
-
+    const hiringCarriedFrom = ownHiring === null ? lastHiringMonth : null;
+    if (ownHiring !== null) {
+      lastHiring = ownHiring;
+      lastHiringMonth = figures.month;
+    }
     const ownDecisions = shareOf(figures.decisionsCentral, figures.decisionsTotal);
-    const decisionsCarried = ownDecisions === null ? lastDecisions : null;
-    if (ownDecisions !== null) lastDecisions = { value: ownDecisions, month: figures.month };
+    const decisionsCarriedFrom = ownDecisions === null ? lastDecisionsMonth : null;
+    if (ownDecisions !== null) {
+      lastDecisions = ownDecisions;
+      lastDecisionsMonth = figures.month;
+    }
 
-    const ownershipComponents: OwnershipComponents = {
-      marketing: dedicatedShare(figures.marketingDedicatedFte, figures.marketingSharedFte),
-      sales: dedicatedShare(figures.salesDedicatedFte, figures.salesSharedFte),
-      hiring: ownHiring ?? hiringCarried?.value ?? null,
-      target: figures.targetOwner === 'area' ? 1 : 0,
-    };
-    const { saturation } = settings;
-    const centralisationComponents: CentralisationComponents = {
-      dependencies: saturating(figures.sharedServiceDependencies, saturation.dependencies),
-      processes: saturating(figures.mandatoryProcesses, saturation.processes),
-      latency: saturating(figures.approvalLatencyDays, saturation.latencyDays),
-      centralDecisions: ownDecisions ?? decisionsCarried?.value ?? null,
-    };
+    const marketing = dedicatedShare(figures.marketingDedicatedFte, figures.marketingSharedFte);
+    const sales = dedicatedShare(figures.salesDedicatedFte, figures.salesSharedFte);
+    const hiring = ownHiring ?? lastHiring; // lastHiring is this month's own value when there is one
+    const target = figures.targetOwner === 'area' ? 1 : 0;
+    let ownershipSum = wMarketing * marketing + wSales * sales;
+    let ownershipWeight = wMarketing + wSales;
+    if (hiring !== null) {
+      ownershipSum += wHiring * hiring;
+      ownershipWeight += wHiring;
+    }
+    ownershipSum += wTarget * target;
+    ownershipWeight += wTarget;
 
-    const { ownership, centralisation } = settings.weights;
-    return {
-      month: figures.month,
-      ownershipComponents,
-      centralisationComponents,
-      ownershipIndex: weightedIndex(ownershipComponents, ownership, OWNERSHIP_COMPONENTS),
-      centralisationIndex: weightedIndex(centralisationComponents, centralisation, CENTRALISATION_COMPONENTS),
-      revenueAttainment: revenueAttainment(figures),
-      presentWeight: {
-        ownership: presentWeight(ownershipComponents, ownership, OWNERSHIP_COMPONENTS),
-        centralisation: presentWeight(centralisationComponents, centralisation, CENTRALISATION_COMPONENTS),
-      },
-      carriedForward: { hiring: hiringCarried?.month ?? null, centralDecisions: decisionsCarried?.month ?? null },
-    };
-  });
+    const dependencies = saturating(figures.sharedServiceDependencies, halfDependencies);
+    const processes = saturating(figures.mandatoryProcesses, halfProcesses);
+    const latency = saturating(figures.approvalLatencyDays, halfLatency);
+    const centralDecisions = ownDecisions ?? lastDecisions;
+    let centralisationSum = wDependencies * dependencies + wProcesses * processes + wLatency * latency;
+    let centralisationWeight = wDependencies + wProcesses + wLatency;
+    if (centralDecisions !== null) {
+      centralisationSum += wDecisions * centralDecisions;
+      centralisationWeight += wDecisions;
+    }
+
+    series.ownershipComponents[i] = { marketing, sales, hiring, target };
+    series.centralisationComponents[i] = { dependencies, processes, latency, centralDecisions };
+    series.ownershipIndex[i] = (100 * ownershipSum) / ownershipWeight;
+    series.centralisationIndex[i] = (100 * centralisationSum) / centralisationWeight;
+    series.revenueAttainment[i] = revenueAttainment(figures);
+    series.ownershipWeight[i] = ownershipWeight;
+    series.centralisationWeight[i] = centralisationWeight;
+    series.carriedForward[i] = { hiring: hiringCarriedFrom, centralDecisions: decisionsCarriedFrom };
+  }
+  return series;
 }

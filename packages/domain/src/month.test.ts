@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthsBetween } from './month.ts';
+import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthsBetween, parseMonthIndex } from './month.ts';
 
 describe('isValidMonth', () => {
   it.each([
@@ -53,5 +54,33 @@ describe('monthsBetween and compareMonths', () => {
     for (const month of ['0000-01', '1999-12', '2024-07', '9999-12']) {
       expect(monthFromIndex(monthIndex(month))).toBe(month);
     }
+  });
+});
+
+describe('parseMonthIndex', () => {
+  const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+  it('accepts exactly what the YYYY-MM pattern accepts, with the same index', () => {
+    const characters = ['0', '1', '2', '9', '-', ' ', '/', ':', 'a', '١'];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom(...characters), minLength: 6, maxLength: 8 }),
+          fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: -1, max: 13 })).map(
+            ([year, month]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`,
+          ),
+        ),
+        (value) => {
+          const match = MONTH_PATTERN.exec(value);
+          const expected = match === null ? -1 : Number(match[1]) * 12 + Number(match[2]) - 1;
+          expect(parseMonthIndex(value)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([undefined, null, 202401, ['2024-01']])('is -1 for %j, not a string', (value) => {
+    expect(parseMonthIndex(value)).toBe(-1);
   });
 });

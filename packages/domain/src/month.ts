@@ -1,11 +1,33 @@
 /** A calendar month written `YYYY-MM`, the key of every area month. */
 export type Month = string;
 
-const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const LAST_MONTH_INDEX = 9999 * 12 + 11;
+const ZERO = 48; // '0'
+const DASH = 45; // '-'
+
+/**
+ * Months since January of year 0 for a `YYYY-MM` string, or -1 when it is not one. Read digit by
+ * digit rather than with a regular expression: every area month passes through here, and this is
+ * several times faster than `/^(\d{4})-(0[1-9]|1[0-2])$/`, which it matches exactly.
+ */
+export function parseMonthIndex(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 7 || value.charCodeAt(4) !== DASH) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = value.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    year = year * 10 + digit;
+  }
+  const tens = value.charCodeAt(5) - ZERO;
+  const units = value.charCodeAt(6) - ZERO;
+  if (tens < 0 || tens > 1 || units < 0 || units > 9) return -1;
+  const month = tens * 10 + units;
+  if (month < 1 || month > 12) return -1;
+  return year * 12 + month - 1;
+}
 
 export function isValidMonth(value: string): boolean {
-  return MONTH_PATTERN.test(value);
+  return parseMonthIndex(value) >= 0;
 }
 
 /**
@@ -13,9 +35,9 @@ export function isValidMonth(value: string): boolean {
  * months, so turning a month into an integer makes "t − W" plain subtraction.
  */
 export function monthIndex(month: Month): number {
-  const match = MONTH_PATTERN.exec(month);
-  if (match === null) throw new RangeError(`not a month (YYYY-MM): ${JSON.stringify(month)}`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
+  const index = parseMonthIndex(month);
+  if (index < 0) throw new RangeError(`not a month (YYYY-MM): ${JSON.stringify(month)}`);
+  return index;
 }
 
 export function monthFromIndex(index: number): Month {

@@ -1,79 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { area, inputs, settingsArb } from '../test/arbitraries.ts';
 import { assessArea, type AreaMonthAssessment } from './assess-area.ts';
 import type { Contribution } from './contributions.ts';
 import { isChipotleDrift } from './drift.ts';
 import type { MonthlyFigures } from './figures.ts';
 import { addMonths } from './month.ts';
-import { DEFAULT_SETTINGS, type DriftSettings } from './settings.ts';
-
-const START = '2020-01';
-
-/** A month's inputs without its month; small counts so zeros (no hires, no support) come up often. */
-const inputs = (activity: { minHires: number; minDecisions: number } = { minHires: 0, minDecisions: 0 }) =>
-  fc
-    .record({
-      revenueTarget: fc.constantFrom(0, 100, 1000),
-      revenueActual: fc.integer({ min: 0, max: 1500 }),
-      marketingDedicatedFte: fc.integer({ min: 0, max: 12 }).map((halves) => halves / 2),
-      marketingSharedFte: fc.integer({ min: 0, max: 12 }).map((halves) => halves / 2),
-      salesDedicatedFte: fc.integer({ min: 0, max: 6 }),
-      salesSharedFte: fc.integer({ min: 0, max: 6 }),
-      hiresTotal: fc.integer({ min: activity.minHires, max: 6 }),
-      hiresLeadShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      decisionsTotal: fc.integer({ min: activity.minDecisions, max: 12 }),
-      decisionsCentralShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      sharedServiceDependencies: fc.integer({ min: 0, max: 10 }),
-      mandatoryProcesses: fc.integer({ min: 0, max: 20 }),
-      approvalLatencyDays: fc.integer({ min: 0, max: 60 }).map((halves) => halves / 2),
-      targetOwner: fc.constantFrom('area' as const, 'central' as const),
-    })
-    .map(({ hiresLeadShare, decisionsCentralShare, ...rest }) => ({
-      ...rest,
-      hiresLeadOwned: Math.floor(hiresLeadShare * rest.hiresTotal),
-      decisionsCentral: Math.floor(decisionsCentralShare * rest.decisionsTotal),
-    }));
-
-/**
- * One area: consecutive months from START + firstOffset with about one in eight left out, so gaps
- * come up without leaving every window incomplete. A third of the areas instead keep their first
- * month's figures and slide steadily towards the centre, so long drift runs and escalation are
- * common, not a rare accident.
- */
-const area = (activity?: Parameters<typeof inputs>[0], firstOffset = 0) =>
-  fc
-    .record({
-      entries: fc.array(
-        fc.record({ present: fc.integer({ min: 0, max: 7 }).map((n) => n > 0), figures: inputs(activity) }),
-        { minLength: 4, maxLength: 24 },
-      ),
-      sliding: fc.integer({ min: 0, max: 2 }).map((n) => n === 0),
-    })
-    .map(({ entries, sliding }) =>
-      entries.flatMap(({ present, figures }, offset): MonthlyFigures[] => {
-        if (!present && offset > 0) return [];
-        const month = addMonths(START, firstOffset + offset);
-        if (!sliding) return [{ ...figures, month }];
-        const first = entries[0]!.figures;
-        return [
-          {
-            ...first,
-            month,
-            marketingDedicatedFte: first.marketingDedicatedFte + 2,
-            marketingSharedFte: first.marketingSharedFte + 2 * offset,
-            salesDedicatedFte: first.salesDedicatedFte + 2,
-            salesSharedFte: first.salesSharedFte + 2 * offset,
-            sharedServiceDependencies: first.sharedServiceDependencies + offset,
-            mandatoryProcesses: first.mandatoryProcesses + 2 * offset,
-            approvalLatencyDays: first.approvalLatencyDays + 3 * offset,
-          },
-        ];
-      }),
-    );
-
-const settingsArb = fc
-  .record({ windowMonths: fc.integer({ min: 1, max: 4 }), escalationAfterMonths: fc.integer({ min: 1, max: 4 }) })
-  .map((changes): DriftSettings => ({ ...DEFAULT_SETTINGS, ...changes }));
 
 const sideSum = (contributions: readonly Contribution[], side: Contribution['side']) =>
   contributions.filter((c) => c.side === side).reduce((sum, c) => sum + c.points, 0);
