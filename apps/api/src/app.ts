@@ -8,14 +8,17 @@ import { limitBodySize } from './middleware/body-limit.ts';
 import { serveWebApp } from './middleware/web-app.ts';
 import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
 import { registerAreaRoutes } from './routes/areas/index.ts';
+import { registerListAuditEvents } from './routes/audit/list.ts';
 import { registerAuthRoutes } from './routes/auth/index.ts';
 import { registerDocsRoutes } from './routes/docs/index.ts';
 import { registerExportMetrics } from './routes/exports/get.ts';
 import { registerGetHealth } from './routes/health/get.ts';
 import { registerImportMetrics } from './routes/imports/post.ts';
 import { registerGetPortfolio } from './routes/portfolio/get.ts';
-import { registerCreateToken } from './routes/tokens/post.ts';
-import { registerCreateUser } from './routes/users/post.ts';
+import { registerSettingsRoutes } from './routes/settings/index.ts';
+import { registerSignalRoutes } from './routes/signals/index.ts';
+import { registerTokenRoutes } from './routes/tokens/index.ts';
+import { registerUserRoutes } from './routes/users/index.ts';
 
 const PUBLIC_V1_PATHS = new Set(['/api/v1/auth/login']);
 
@@ -52,13 +55,16 @@ export function createApp(deps: AppDeps): App {
   registerGetHealth(app);
   registerDocsRoutes(app);
   registerAuthRoutes(app);
-  registerCreateToken(app);
-  registerCreateUser(app);
+  registerTokenRoutes(app);
+  registerUserRoutes(app);
   registerAreaRoutes(app);
   registerAreaMonthRoutes(app);
   registerImportMetrics(app);
   registerExportMetrics(app);
   registerGetPortfolio(app);
+  registerListAuditEvents(app);
+  registerSignalRoutes(app);
+  registerSettingsRoutes(app);
 
   if (deps.webRoot) {
     const webApp = serveWebApp(deps.webRoot);

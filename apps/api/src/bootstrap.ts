@@ -8,6 +8,8 @@ import {
   seedDemoOrganisation,
 } from '@autonomy/db';
 import { hashPassword } from './auth/secrets.ts';
+import { loadDriftSettings } from './services/drift-settings.ts';
+import { recomputeSignals } from './services/signals.ts';
 import type { Settings } from './env.ts';
 
 // Used only when demo data is seeded into a new database without ADMIN_EMAIL: demo data only.
@@ -66,6 +68,8 @@ export async function bootstrap(
     const seeded = await seedDemoOrganisation(db, { endMonth: lastCompleteMonth(now), hashPassword, actor });
     report.demoAccounts.push(...seeded.users);
     report.seeded = true;
+    const { settings } = await loadDriftSettings(db);
+    await db.transaction((tx) => recomputeSignals(tx, settings, 'all', now));
   }
   if (!report.seeded) report.demoAccounts = await remainingDemoAccounts(db, now);
   report.usersExist = (await countUsers(db)) > 0;

@@ -1,6 +1,7 @@
 import type { Role } from '@autonomy/contracts';
 import type { DatabaseHandle } from '@autonomy/db';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { LoginThrottle } from './auth/login-throttle.ts';
 
 /** What the app is built from; tests hand in a test database instead of mocking modules. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   webRoot?: string;
   /** The clock, so tests can move time (session expiry) without sleeping. */
   now?: () => Date;
+  /** Sign-in limits; each app gets its own in-memory one unless a test hands one in. */
+  loginThrottle?: LoginThrottle;
 }
 
 export interface AuthenticatedUser {

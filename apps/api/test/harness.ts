@@ -3,7 +3,7 @@ import { createArea, createUser, getAreaBySlug, setAreaLead } from '@autonomy/db
 import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/secrets.ts';
-import type { App } from '../src/context.ts';
+import type { App, AppDeps } from '../src/context.ts';
 
 export interface TestUser {
   id: string;
@@ -31,9 +31,10 @@ export class Harness {
     readonly database: TestDatabase,
   ) {}
 
-  static async start(): Promise<Harness> {
+  /** `deps` replaces what the app is built from but the database: a clock, a sign-in throttle. */
+  static async start(deps: Omit<AppDeps, 'database'> = {}): Promise<Harness> {
     const database = await createTestDatabase();
-    return new Harness(createApp({ database }), database);
+    return new Harness(createApp({ ...deps, database }), database);
   }
 
   async stop(): Promise<void> {

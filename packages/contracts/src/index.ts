@@ -7,3 +7,8 @@ export * from './auth.ts';
 export * from './health.ts';
 export * from './imports.ts';
 export * from './csv.ts';
+export * from './settings.ts';
+export * from './signals.ts';
+export * from './audit.ts';
+export * from './users.ts';
+export * from './tokens.ts';

@@ -38,9 +38,20 @@ export const organisationSummarySchema = z
   })
   .meta({ id: 'OrganisationSummary' });
 
+/** The parts of the organisation's settings a reader needs to interpret the deltas. */
+export const driftRulesSchema = z
+  .object({
+    windowMonths: z.number().int(),
+    ownershipFallThreshold: z.number(),
+    centralisationRiseThreshold: z.number(),
+  })
+  .meta({ id: 'DriftRules' });
+export type DriftRules = z.infer<typeof driftRulesSchema>;
+
 export const portfolioSchema = z
   .object({
     month: monthSchema.nullable(),
+    rules: driftRulesSchema,
     /** Every month that has figures, newest first, for month pickers. */
     months: z.array(monthSchema),
     organisation: organisationSummarySchema,

@@ -13,22 +13,37 @@ export type Action =
   | 'figures.write'
   | 'metrics.import'
   | 'user.create'
-  | 'token.create';
+  | 'user.list'
+  | 'user.update' // name, role, active, password reset
+  | 'audit.read'
+  | 'token.create'
+  | 'token.manage_own' // list and revoke one's own tokens
+  | 'token.revoke_any' // revoke anybody's, e.g. a leaver's
+  | 'signal.manage'
+  | 'settings.write';
 
 /** The one authorisation rule: route × role × own or other area. */
 export function can(user: AuthenticatedUser, action: Action, areaSlug?: string): boolean {
   if (user.role === 'admin') return true;
   switch (action) {
     case 'read':
+    case 'audit.read':
     case 'token.create':
+    case 'token.manage_own':
       return true;
     case 'area.edit':
     case 'figures.write':
     case 'metrics.import':
       return user.role === 'area_lead' && areaSlug !== undefined && user.areaSlugs.includes(areaSlug);
+    case 'signal.manage':
+      return user.role === 'executive';
     case 'area.create':
     case 'area.administer':
     case 'user.create':
+    case 'user.list':
+    case 'user.update':
+    case 'token.revoke_any':
+    case 'settings.write':
       return false;
   }
 }

@@ -13,6 +13,7 @@ const problemDescriptions = {
   415: 'The body has the wrong content type',
   422: 'Values that break the rules',
   428: 'If-Match is required',
+  429: 'Too many attempts; wait the seconds given in Retry-After',
   503: 'The database is unreachable',
 } as const;
 

@@ -1,6 +1,6 @@
 import type { AreaHistoryPoint, PortfolioRow } from '@autonomy/contracts';
 import { type AreaFiguresRow, type Database, listAreaFigures } from '@autonomy/db';
-import { type AreaMonthAssessment, assessArea, DEFAULT_SETTINGS, type DriftSettings } from '@autonomy/domain';
+import { type AreaMonthAssessment, assessArea, type DriftSettings } from '@autonomy/domain';
 
 export interface AreaAssessments {
   areaId: string;
@@ -9,25 +9,40 @@ export interface AreaAssessments {
   assessments: AreaMonthAssessment[];
 }
 
-/** Groups figure rows (ordered by area, then month) by area and assesses each area's months. */
-export function assessAreas(rows: readonly AreaFiguresRow[], settings: DriftSettings = DEFAULT_SETTINGS): AreaAssessments[] {
-  const byArea = new Map<string, { slug: string; name: string; rows: AreaFiguresRow[] }>();
+export interface AreaFigures {
+  areaId: string;
+  slug: string;
+  name: string;
+  rows: AreaFiguresRow[];
+}
+
+/** Groups figure rows (ordered by area, then month) by area. */
+export function assessableGroups(rows: readonly AreaFiguresRow[]): AreaFigures[] {
+  const byArea = new Map<string, AreaFigures>();
   for (const row of rows) {
-    const area = byArea.get(row.areaId) ?? { slug: row.areaSlug, name: row.areaName, rows: [] };
+    let area = byArea.get(row.areaId);
+    if (!area) {
+      area = { areaId: row.areaId, slug: row.areaSlug, name: row.areaName, rows: [] };
+      byArea.set(row.areaId, area);
+    }
     area.rows.push(row);
-    byArea.set(row.areaId, area);
   }
-  return [...byArea].map(([areaId, area]) => ({
-    areaId,
+  return [...byArea.values()];
+}
+
+/** Each area's months assessed under the organisation's settings; no explanations are needed here. */
+export function assessAreas(rows: readonly AreaFiguresRow[], settings: DriftSettings): AreaAssessments[] {
+  return assessableGroups(rows).map((area) => ({
+    areaId: area.areaId,
     slug: area.slug,
     name: area.name,
-    assessments: assessArea(area.rows, settings),
+    assessments: assessArea(area.rows, settings, { contributions: 'none' }),
   }));
 }
 
 /** Every month the rules need to judge `month`: all earlier ones, since hiring carries forward without limit. */
-export async function assessActiveAreasUpTo(db: Database, month: string): Promise<AreaAssessments[]> {
-  return assessAreas(await listAreaFigures(db, { upToMonth: month, status: 'active' }));
+export async function assessActiveAreasUpTo(db: Database, month: string, settings: DriftSettings): Promise<AreaAssessments[]> {
+  return assessAreas(await listAreaFigures(db, { upToMonth: month, status: 'active' }), settings);
 }
 
 /** The indices of one assessed month as the API reports them. */

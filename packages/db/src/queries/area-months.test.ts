@@ -100,7 +100,8 @@ describe('importAreaMonths', () => {
       ],
       userId,
     );
-    expect(outcome).toEqual({ areasCreated: 1, monthsCreated: 2, monthsUpdated: 1 });
+    expect(outcome).toMatchObject({ areasCreated: 1, monthsCreated: 2, monthsUpdated: 1 });
+    expect(outcome.areaIds).toHaveLength(2);
     const rows = await listAreaFigures(database.db);
     expect(rows.map((row) => [row.areaSlug, row.month, row.hiresTotal, row.targetOwner])).toEqual([
       ['payments', '2024-05', 7, 'area'],
@@ -118,7 +119,7 @@ describe('importAreaMonths', () => {
       ...figures,
     }));
     const outcome = await importAreaMonths(database.db, rows, userId);
-    expect(outcome).toEqual({ areasCreated: 25, monthsCreated: 2500, monthsUpdated: 0 });
+    expect(outcome).toMatchObject({ areasCreated: 25, monthsCreated: 2500, monthsUpdated: 0 });
     expect(await listAreaFigures(database.db, { upToMonth: '2000-12' })).toHaveLength(25 * 12);
   });
 });

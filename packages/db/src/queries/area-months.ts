@@ -76,7 +76,7 @@ export interface AreaFiguresRow extends AreaMonthFigures {
 /** Figures up to and including `upToMonth`, by area then month: the input of the index rules. */
 export async function listAreaFigures(
   db: Database,
-  filter: { upToMonth?: string; areaId?: string; status?: 'active' | 'archived' } = {},
+  filter: { upToMonth?: string; areaId?: string; areaIds?: readonly string[]; status?: 'active' | 'archived' } = {},
 ): Promise<AreaFiguresRow[]> {
   return db
     .select({
@@ -93,6 +93,7 @@ export async function listAreaFigures(
       and(
         filter.upToMonth ? lte(areaMonths.month, filter.upToMonth) : undefined,
         filter.areaId ? eq(areas.id, filter.areaId) : undefined,
+        filter.areaIds ? inArray(areas.id, [...filter.areaIds]) : undefined,
         filter.status ? eq(areas.status, filter.status) : undefined,
       ),
     )
@@ -117,6 +118,8 @@ export interface ImportRow extends AreaMonthFigures {
 }
 
 export interface ImportOutcome {
+  /** Every area the file touched, for recomputing their signals. */
+  areaIds: string[];
   areasCreated: number;
   monthsCreated: number;
   monthsUpdated: number;
@@ -182,7 +185,7 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       select count(*) filter (where version = 1)::int as created from written`);
     monthsCreated += Number(rowsOf<{ created: number }>(result)[0]?.created ?? 0);
   }
-  return { areasCreated, monthsCreated, monthsUpdated: rows.length - monthsCreated };
+  return { areaIds: [...idsBySlug.values()], areasCreated, monthsCreated, monthsUpdated: rows.length - monthsCreated };
 }
 
 /** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */

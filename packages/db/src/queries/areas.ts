@@ -73,3 +73,9 @@ export async function isAreaLead(db: Database, areaId: string, userId: string): 
     .where(and(eq(areaLeads.areaId, areaId), eq(areaLeads.userId, userId)));
   return row !== undefined;
 }
+
+/** Every area's id, archived ones included: a full recomputation covers them all. */
+export async function listAreaIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: areas.id }).from(areas);
+  return rows.map((row) => row.id);
+}

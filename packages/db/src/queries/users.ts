@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { apiTokens, areaLeads, areas, sessions, users } from '../schema/index.ts';
+import { areaLeads, areas, sessions, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = Pick<typeof users.$inferInsert, 'email' | 'name' | 'role' | 'passwordHash'>;
@@ -57,26 +57,71 @@ export async function deleteSession(db: Database, tokenHash: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function createApiToken(
-  db: Database,
-  token: { userId: string; name: string; tokenHash: string },
-): Promise<{ id: string; name: string }> {
-  const [row] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id, name: apiTokens.name });
-  if (!row) throw new Error('inserting an API token returned no row');
-  return row;
+/** A user without the password hash, with the areas they lead: what admins see and what is audited. */
+export type UserAccountRow = Omit<UserRow, 'passwordHash'> & { areaSlugs: string[] };
+
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+async function withLedAreas(db: Database, rows: Omit<UserAccountRow, 'areaSlugs'>[]): Promise<UserAccountRow[]> {
+  if (rows.length === 0) return [];
+  const leads = await db
+    .select({ userId: areaLeads.userId, slug: areas.slug })
+    .from(areaLeads)
+    .innerJoin(areas, eq(areas.id, areaLeads.areaId))
+    .where(inArray(areaLeads.userId, rows.map((row) => row.id)))
+    .orderBy(areas.slug);
+  return rows.map((row) => ({ ...row, areaSlugs: leads.filter((lead) => lead.userId === row.id).map((lead) => lead.slug) }));
 }
 
-/** The active user behind an unrevoked token; records when the token was last used. */
-export async function getTokenUser(db: Database, tokenHash: string, now: Date): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .returning({ userId: apiTokens.userId });
-  if (!row) return undefined;
-  const [user] = await db
-    .select()
+/** Users in email order; `afterEmail` is the cursor of the previous page. */
+export async function listUsers(db: Database, page: { limit: number; afterEmail?: string }): Promise<UserAccountRow[]> {
+  const rows = await db
+    .select(accountColumns)
     .from(users)
-    .where(and(eq(users.id, row.userId), eq(users.active, true)));
-  return user;
+    .where(page.afterEmail ? gt(users.email, page.afterEmail) : undefined)
+    .orderBy(asc(users.email))
+    .limit(page.limit);
+  return withLedAreas(db, rows);
+}
+
+/**
+ * One user, locked until the transaction ends when `forUpdate` is set, so two admins changing the
+ * same user cannot both read the same "before" and lose one change.
+ */
+export async function getUserAccount(
+  db: Database,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<UserAccountRow | undefined> {
+  const query = db.select(accountColumns).from(users).where(eq(users.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ? (await withLedAreas(db, [row]))[0] : undefined;
+}
+
+export async function updateUser(
+  db: Database,
+  id: string,
+  changes: Partial<Pick<UserRow, 'name' | 'role' | 'active' | 'passwordHash'>>,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+/** Ends a user's sessions, but the one named by `exceptTokenHash`; returns how many ended. */
+export async function deleteUserSessions(db: Database, userId: string, exceptTokenHash?: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

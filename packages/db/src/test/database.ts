@@ -41,6 +41,7 @@ const tablesInDependencyOrder = [
   'review_action_items',
   'review_decisions',
   'reviews',
+  'signal_events',
   'signals',
   'audit_events',
   'area_months',

@@ -4,6 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonBody, problemResponses } from '../../errors/openapi.ts';
+import { loadDriftSettings } from '../../services/drift-settings.ts';
+import { recomputeSignals } from '../../services/signals.ts';
 import { requireArea } from '../areas/shared.ts';
 import { etagOf, parseIfMatch, staleEtag, toAreaMonth } from './shared.ts';
 
@@ -36,6 +38,7 @@ export function registerPutAreaMonth(app: App): void {
     const { slug, month } = c.req.valid('param');
     const figures = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
+    const { now = () => new Date() } = c.var.deps;
 
     const result = await c.var.deps.database.db.transaction(async (tx) => {
       const area = await requireArea(tx, slug);
@@ -62,6 +65,9 @@ export function registerPutAreaMonth(app: App): void {
         before: before ? toAreaMonth(slug, before) : null,
         after: toAreaMonth(slug, written.row),
       });
+      // Only this area's findings can change: its months are assessed on their own.
+      const { settings } = await loadDriftSettings(tx);
+      await recomputeSignals(tx, settings, { areaIds: [area.id] }, now());
       return written;
     });
 

@@ -1,9 +1,12 @@
 import { loginSchema, sessionUserSchema } from '@autonomy/contracts';
 import { createSession, getLedAreaSlugs, getUserByEmail } from '@autonomy/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createLoginThrottle } from '../../auth/login-throttle.ts';
 import { decoyPasswordHash, newSecret, verifyPassword } from '../../auth/secrets.ts';
 import { SESSION_LIFETIME_MS, setSessionCookie } from '../../auth/session-cookie.ts';
-import type { App } from '../../context.ts';
+import type { App, AppEnv } from '../../context.ts';
 import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 
@@ -11,24 +14,43 @@ const route = createRoute({
   method: 'post',
   path: '/api/v1/auth/login',
   tags: ['Auth'],
-  summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+  summary:
+    'Sign in with email and password; sets an HttpOnly session cookie. After 5 failures for an account, or 20 from one ' +
+    'address, within 15 minutes, attempts get 429 with Retry-After until the window passes.',
   security: [],
   request: { body: jsonBody(loginSchema) },
   responses: {
     200: jsonContent(sessionUserSchema, 'Signed in'),
-    ...problemResponses(400, 401, 422),
+    ...problemResponses(400, 401, 422, 429),
   },
 });
 
 export function registerLogin(app: App): void {
+  // Registered once per app, so every app (and every test file's app) has its own counts.
+  const ownThrottle = createLoginThrottle();
+
   app.openapi(route, async (c) => {
-    const { database, now = () => new Date() } = c.var.deps;
+    const { database, now = () => new Date(), loginThrottle = ownThrottle } = c.var.deps;
     const { email, password } = c.req.valid('json');
+    const keys = { email, address: clientAddress(c) };
+    const attempt = loginThrottle.begin(keys, now());
+    if (!attempt.allowed) {
+      // Refused before the password is checked: a throttled guess learns nothing, even a right one.
+      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
+      throw new ApiError(
+        'too_many_requests',
+        `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { 'retry-after': String(attempt.retryAfterSeconds) },
+      );
+    }
+
     const user = await getUserByEmail(database.db, email);
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !passwordMatches || !user.active) {
       throw new ApiError('unauthenticated', 'The email or password is not right.');
     }
+    loginThrottle.succeeded(keys, attempt.startedAt);
     const session = newSecret();
     await createSession(database.db, {
       tokenHash: session.hash,
@@ -39,4 +61,17 @@ export function registerLogin(app: App): void {
     const areaSlugs = user.role === 'area_lead' ? await getLedAreaSlugs(database.db, user.id) : [];
     return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, areaSlugs } }, 200);
   });
+}
+
+/**
+ * The peer's socket address. Headers such as X-Forwarded-For are ignored on purpose: any client
+ * can write them, which would let one client spread its guesses over made-up addresses.
+ * Requests that did not come through the Node server (app.request in tests) have no socket.
+ */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

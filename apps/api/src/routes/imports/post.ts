@@ -6,6 +6,8 @@ import { authorize } from '../../auth/authorize.ts';
 import type { AppEnv, App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { loadDriftSettings } from '../../services/drift-settings.ts';
+import { recomputeSignals } from '../../services/signals.ts';
 
 const route = createRoute({
   method: 'post',
@@ -29,6 +31,7 @@ export function registerImportMetrics(app: App): void {
   app.openapi(route, async (c) => {
     const actor = c.var.user;
     const { dryRun } = c.req.valid('query');
+    const { now = () => new Date() } = c.var.deps;
     const rows = parseRows(await readCsvBody(c));
     for (const slug of new Set(rows.map((row) => row.areaSlug))) authorize(actor, 'metrics.import', slug);
 
@@ -38,13 +41,17 @@ export function registerImportMetrics(app: App): void {
       await db.transaction(async (tx) => {
         outcome = await importAreaMonths(tx, rows, actor.id);
         if (dryRun) throw new DryRunRollback();
-        await recordAuditEvent(tx, { actor, action: 'metrics.imported', after: { rows: rows.length, ...outcome } });
+        const { settings } = await loadDriftSettings(tx);
+        await recomputeSignals(tx, settings, { areaIds: outcome.areaIds }, now());
+        const { areaIds: _areaIds, ...counts } = outcome;
+        await recordAuditEvent(tx, { actor, action: 'metrics.imported', after: { rows: rows.length, ...counts } });
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
     if (!outcome) throw new Error('the import finished without an outcome');
-    return c.json({ dryRun, rows: rows.length, ...outcome }, 200);
+    const { areasCreated, monthsCreated, monthsUpdated } = outcome;
+    return c.json({ dryRun, rows: rows.length, areasCreated, monthsCreated, monthsUpdated }, 200);
   });
 }
 

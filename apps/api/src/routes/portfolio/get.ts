@@ -4,6 +4,7 @@ import { summariseOrganisation } from '@autonomy/domain';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { loadDriftSettings } from '../../services/drift-settings.ts';
 import { assessActiveAreasUpTo, toPortfolioRow } from '../../services/indices.ts';
 
 const route = createRoute({
@@ -31,16 +32,22 @@ export function registerGetPortfolio(app: App): void {
     const db = c.var.deps.database.db;
     const months = await listMonthsWithFigures(db);
     const month = c.req.valid('query').month ?? months[0];
-    if (!month) return c.json({ month: null, months, organisation: emptyOrganisation, areas: [] }, 200);
+    const { settings } = await loadDriftSettings(db);
+    const rules = {
+      windowMonths: settings.windowMonths,
+      ownershipFallThreshold: settings.ownershipFallThreshold,
+      centralisationRiseThreshold: settings.centralisationRiseThreshold,
+    };
+    if (!month) return c.json({ month: null, rules, months, organisation: emptyOrganisation, areas: [] }, 200);
     const rows = [];
     const assessmentsThisMonth = [];
-    for (const area of await assessActiveAreasUpTo(db, month)) {
+    for (const area of await assessActiveAreasUpTo(db, month, settings)) {
       const assessment = area.assessments.find((candidate) => candidate.month === month);
       if (!assessment) continue;
       assessmentsThisMonth.push(assessment);
       rows.push(toPortfolioRow(area, assessment));
     }
     const { month: _month, ...organisation } = summariseOrganisation(month, assessmentsThisMonth);
-    return c.json({ month, months, organisation, areas: rows }, 200);
+    return c.json({ month, rules, months, organisation, areas: rows }, 200);
   });
 }

@@ -1,0 +1,40 @@
+import { driftSettingsSchema, settingsResponseSchema } from '@autonomy/contracts';
+import { putSetting, recordAuditEvent } from '@autonomy/db';
+import { DEFAULT_SETTINGS, settingsProblems } from '@autonomy/domain';
+import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.ts';
+import type { App } from '../../context.ts';
+import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+import { DRIFT_SETTINGS_KEY, loadDriftSettings } from '../../services/drift-settings.ts';
+import { recomputeSignals } from '../../services/signals.ts';
+
+const route = createRoute({
+  method: 'put',
+  path: '/api/v1/settings',
+  tags: ['Settings'],
+  summary: 'Replace the drift settings (admins only); every signal is recomputed under them',
+  request: { body: jsonBody(driftSettingsSchema) },
+  responses: { 200: jsonContent(settingsResponseSchema, 'The new settings'), ...problemResponses(400, 401, 403, 422) },
+});
+
+export function registerPutSettings(app: App): void {
+  app.openapi(route, async (c) => {
+    const actor = c.var.user;
+    authorize(actor, 'settings.write');
+    const settings = c.req.valid('json');
+    const problems = settingsProblems(settings);
+    if (problems.length > 0) {
+      throw new ApiError('invalid_input', 'These settings cannot be used; nothing was changed.', problems);
+    }
+    const { now = () => new Date() } = c.var.deps;
+    const at = now();
+    await c.var.deps.database.db.transaction(async (tx) => {
+      const before = await loadDriftSettings(tx);
+      await putSetting(tx, DRIFT_SETTINGS_KEY, settings, at);
+      const recomputed = await recomputeSignals(tx, settings, 'all', at);
+      await recordAuditEvent(tx, { actor, action: 'settings.updated', subject: 'drift', before: before.settings, after: { ...settings, recomputed } });
+    });
+    return c.json({ settings, defaults: DEFAULT_SETTINGS, updatedAt: at.toISOString() }, 200);
+  });
+}

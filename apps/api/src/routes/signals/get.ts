@@ -1,0 +1,27 @@
+import { signalDetailSchema, signalIdParamsSchema } from '@autonomy/contracts';
+import { getSignal, listSignalEvents } from '@autonomy/db';
+import { createRoute } from '@hono/zod-openapi';
+import type { App } from '../../context.ts';
+import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+import { toSignal, toSignalEvent } from './shared.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/signals/{id}',
+  tags: ['Signals'],
+  summary: 'One signal with its explanation and history',
+  request: { params: signalIdParamsSchema },
+  responses: { 200: jsonContent(signalDetailSchema, 'The signal'), ...problemResponses(401, 404, 422) },
+});
+
+export function registerGetSignal(app: App): void {
+  app.openapi(route, async (c) => {
+    const db = c.var.deps.database.db;
+    const { id } = c.req.valid('param');
+    const signal = await getSignal(db, id);
+    if (!signal) throw new ApiError('not_found', `There is no signal ${id}.`);
+    const history = await listSignalEvents(db, id);
+    return c.json({ ...toSignal(signal), history: history.map(toSignalEvent) }, 200);
+  });
+}

@@ -1,0 +1,47 @@
+import { signalIdParamsSchema, signalSchema, updateSignalStatusSchema } from '@autonomy/contracts';
+import { getSignal, recordAuditEvent, setSignalStatus } from '@autonomy/db';
+import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.ts';
+import type { App } from '../../context.ts';
+import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
+import { toSignal } from './shared.ts';
+
+const route = createRoute({
+  method: 'patch',
+  path: '/api/v1/signals/{id}',
+  tags: ['Signals'],
+  summary: "Acknowledge, resolve, dismiss (with a reason) or reopen a signal (executives and admins)",
+  request: { params: signalIdParamsSchema, body: jsonBody(updateSignalStatusSchema) },
+  responses: { 200: jsonContent(signalSchema, 'The signal with its new status'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+});
+
+export function registerUpdateSignal(app: App): void {
+  app.openapi(route, async (c) => {
+    const actor = c.var.user;
+    authorize(actor, 'signal.manage');
+    const { id } = c.req.valid('param');
+    const { status, reason } = c.req.valid('json');
+    const { now = () => new Date() } = c.var.deps;
+    const signal = await c.var.deps.database.db.transaction(async (tx) => {
+      const before = await getSignal(tx, id);
+      if (!before) throw new ApiError('not_found', `There is no signal ${id}.`);
+      if (before.status === 'cleared') {
+        throw new ApiError('conflict', 'The data cleared this signal: the finding no longer holds, so there is nothing to decide.');
+      }
+      await setSignalStatus(tx, { id, from: before.status, to: status, reason: reason ?? null, actor }, now());
+      const after = await getSignal(tx, id);
+      if (!after) throw new Error('the signal vanished');
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'signal.status_changed',
+        areaSlug: before.areaSlug,
+        subject: `${before.kind} ${before.month}`,
+        before: { status: before.status, reason: before.statusReason },
+        after: { status: after.status, reason: after.statusReason },
+      });
+      return after;
+    });
+    return c.json(toSignal(signal), 200);
+  });
+}

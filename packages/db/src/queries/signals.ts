@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { areas, signalEvents, signals } from '../schema/index.ts';
+
+export type SignalRow = typeof signals.$inferSelect;
+export type SignalStatus = SignalRow['status'];
+export type NewSignal = Pick<
+  typeof signals.$inferInsert,
+  'kind' | 'areaId' | 'month' | 'severity' | 'ownershipDelta' | 'centralisationDelta' | 'explanation' | 'contributions'
+>;
+export type SignalValues = Omit<NewSignal, 'kind' | 'areaId' | 'month'>;
+export type SignalWithArea = SignalRow & { areaSlug: string; areaName: string };
+
+export interface SignalEventActor {
+  id: string;
+  email: string;
+  name: string;
+}
+
+const withArea = { signal: signals, areaSlug: areas.slug, areaName: areas.name };
+const flatten = (row: { signal: SignalRow; areaSlug: string; areaName: string }): SignalWithArea => ({
+  ...row.signal,
+  areaSlug: row.areaSlug,
+  areaName: row.areaName,
+});
+
+/** Every stored signal of these areas, whatever its status: the input of a recomputation. */
+export async function listSignalsOfAreas(db: Database, areaIds: readonly string[]): Promise<SignalRow[]> {
+  if (areaIds.length === 0) return [];
+  return db.select().from(signals).where(inArray(signals.areaId, [...areaIds]));
+}
+
+// Signals are few next to area months; 500 a statement keeps inserts well within parameter limits.
+const SIGNAL_BATCH = 500;
+
+/** Inserts new signals as open and records that the data raised them. */
+export async function raiseSignals(db: Database, raised: readonly NewSignal[], now: Date): Promise<void> {
+  for (let start = 0; start < raised.length; start += SIGNAL_BATCH) {
+    const inserted = await db
+      .insert(signals)
+      .values(raised.slice(start, start + SIGNAL_BATCH).map((signal) => ({ ...signal, createdAt: now, updatedAt: now })))
+      .returning({ id: signals.id });
+    await db.insert(signalEvents).values(
+      inserted.map(({ id }) => ({ signalId: id, at: now, action: 'raised', fromStatus: null, toStatus: 'open' as const })),
+    );
+  }
+}
+
+/** New values for a signal that still holds; `reopen` when the data had cleared it before. */
+export async function refreshSignal(
+  db: Database,
+  change: { id: string; values: SignalValues; reopen: boolean; previousStatus: SignalStatus },
+  now: Date,
+): Promise<void> {
+  await db
+    .update(signals)
+    .set({ ...change.values, updatedAt: now, ...(change.reopen ? { status: 'open' as const, statusReason: null } : {}) })
+    .where(eq(signals.id, change.id));
+  if (change.reopen) {
+    await db.insert(signalEvents).values({
+      signalId: change.id,
+      at: now,
+      action: 'reopened by data',
+      fromStatus: change.previousStatus,
+      toStatus: 'open',
+    });
+  }
+}
+
+/** Closes signals whose finding no longer holds. They are kept, with their history. */
+export async function clearSignals(
+  db: Database,
+  cleared: readonly { id: string; status: SignalStatus }[],
+  now: Date,
+): Promise<void> {
+  if (cleared.length === 0) return;
+  for (let start = 0; start < cleared.length; start += SIGNAL_BATCH) {
+    const batch = cleared.slice(start, start + SIGNAL_BATCH);
+    await db
+      .update(signals)
+      .set({ status: 'cleared', statusReason: 'cleared by data', updatedAt: now })
+      .where(inArray(signals.id, batch.map((signal) => signal.id)));
+    await db.insert(signalEvents).values(
+      batch.map((signal) => ({
+        signalId: signal.id,
+        at: now,
+        action: 'cleared by data',
+        fromStatus: signal.status,
+        toStatus: 'cleared' as const,
+      })),
+    );
+  }
+}
+
+export interface SignalFilter {
+  month?: string;
+  areaSlug?: string;
+  severity?: SignalRow['severity'];
+  status?: SignalStatus;
+  kind?: SignalRow['kind'];
+  /** Position of the last signal of the previous page. */
+  after?: { month: string; id: string };
+  limit: number;
+}
+
+/** Signals of active areas, newest month first, then by id for a stable cursor. */
+export async function listSignals(db: Database, filter: SignalFilter): Promise<SignalWithArea[]> {
+  const conditions: (SQL | undefined)[] = [
+    eq(areas.status, 'active'),
+    filter.month ? eq(signals.month, filter.month) : undefined,
+    filter.areaSlug ? eq(areas.slug, filter.areaSlug) : undefined,
+    filter.severity ? eq(signals.severity, filter.severity) : undefined,
+    filter.status ? eq(signals.status, filter.status) : undefined,
+    filter.kind ? eq(signals.kind, filter.kind) : undefined,
+    filter.after
+      ? or(lt(signals.month, filter.after.month), and(eq(signals.month, filter.after.month), gt(signals.id, filter.after.id)))
+      : undefined,
+  ];
+  const rows = await db
+    .select(withArea)
+    .from(signals)
+    .innerJoin(areas, eq(areas.id, signals.areaId))
+    .where(and(...conditions))
+    .orderBy(desc(signals.month), asc(signals.id))
+    .limit(filter.limit);
+  return rows.map(flatten);
+}
+
+export async function getSignal(db: Database, id: string): Promise<SignalWithArea | undefined> {
+  const [row] = await db.select(withArea).from(signals).innerJoin(areas, eq(areas.id, signals.areaId)).where(eq(signals.id, id));
+  return row ? flatten(row) : undefined;
+}
+
+/** A person's decision on a signal, kept in its history. */
+export async function setSignalStatus(
+  db: Database,
+  change: { id: string; from: SignalStatus; to: SignalStatus; reason: string | null; actor: SignalEventActor },
+  now: Date,
+): Promise<void> {
+  await db.update(signals).set({ status: change.to, statusReason: change.reason, updatedAt: now }).where(eq(signals.id, change.id));
+  await db.insert(signalEvents).values({
+    signalId: change.id,
+    at: now,
+    actorId: change.actor.id,
+    actorEmail: change.actor.email,
+    actorName: change.actor.name,
+    action: change.to === 'open' ? 'reopened' : change.to,
+    fromStatus: change.from,
+    toStatus: change.to,
+    comment: change.reason,
+  });
+}
+
+export type SignalEventRow = typeof signalEvents.$inferSelect;
+
+export async function listSignalEvents(db: Database, signalId: string): Promise<SignalEventRow[]> {
+  return db.select().from(signalEvents).where(eq(signalEvents.signalId, signalId)).orderBy(asc(signalEvents.id));
+}
