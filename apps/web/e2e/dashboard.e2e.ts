@@ -22,12 +22,16 @@ const resultsDir = join(webRoot, 'test-results');
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'e2e-admin-password';
+const VIEWER_EMAIL = 'viewer@example.com';
+const VIEWER_PASSWORD = 'e2e-viewer-password';
 const HEALTH_DEADLINE_MS = 60_000;
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 const pageErrors: Error[] = [];
+/** The drifting area the admin opened, for the viewer to open too. */
+let driftingAreaUrl = '';
 
 beforeAll(async () => {
   if (!existsSync(join(webRoot, 'dist', 'index.html'))) {
@@ -90,6 +94,16 @@ describe('the autonomy dashboard', () => {
     await expect(areaRows.first().getAttribute('data-drift-state')).resolves.toBe('drift');
     await expect(page.locator('.app-header').textContent()).resolves.toContain('Admin');
 
+    // The month's findings explain themselves, Chipotle drift first.
+    const signalsPanel = page.locator('section[aria-labelledby="signals-heading"]');
+    const driftSignals = signalsPanel.locator('li[data-signal-kind="chipotle_drift"]');
+    await driftSignals.first().waitFor();
+    await expect(signalsPanel.locator('li[data-signal-kind]').first().getAttribute('data-signal-kind')).resolves.toBe(
+      'chipotle_drift',
+    );
+    const explanation = await driftSignals.first().locator('.signal__explanation li').allTextContents();
+    expect(explanation.some((line) => line.includes('pts'))).toBe(true);
+
     await page.locator('.recharts-scatter').first().waitFor();
     await moveMouseAway(page);
     await page.screenshot({ path: join(resultsDir, 'dashboard.png'), fullPage: true });
@@ -106,6 +120,30 @@ describe('the autonomy dashboard', () => {
     await indexLines.first().waitFor();
     expect(await indexLines.count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('svg .drift-marker').count()).toBeGreaterThanOrEqual(1);
+    driftingAreaUrl = page.url();
+  });
+
+  it('lets the admin acknowledge one of the area’s signals, and keeps it in the history', async () => {
+    const panel = page.locator('section[aria-labelledby="area-signals-heading"]');
+    const firstOpen = panel.locator('li[data-signal-status="open"]').first();
+    await firstOpen.waitFor();
+    const signal = panel.locator(`li[data-signal-id="${await firstOpen.getAttribute('data-signal-id')}"]`);
+
+    // The month the page is about starts open; any other signal needs a click.
+    const toggle = signal.locator('.signal__toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(signal.locator('.signal-history li[data-event-status="open"]').first().textContent()).resolves.toMatch(
+      /Raised by the data/,
+    );
+
+    await signal.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await signal.locator('.status-badge[data-status="acknowledged"]').waitFor();
+    const acknowledged = signal.locator('.signal-history li[data-event-status="acknowledged"]');
+    await acknowledged.waitFor();
+    await expect(acknowledged.textContent()).resolves.toContain('Acknowledged by Administrator');
+    // Now acknowledged, it offers the next steps and no longer "Acknowledge".
+    await signal.getByRole('button', { name: 'Resolve', exact: true }).waitFor();
+    expect(await signal.getByRole('button', { name: 'Acknowledge', exact: true }).count()).toBe(0);
 
     await moveMouseAway(page);
     await page.screenshot({ path: join(resultsDir, 'area.png'), fullPage: true });
@@ -116,6 +154,62 @@ describe('the autonomy dashboard', () => {
     await page.waitForURL((url) => url.pathname === '/import');
     await expect(page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics');
     await expect(page.getByRole('button', { name: 'Check' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('shows the API’s refusal beside the settings field, then saves and recomputes', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL((url) => url.pathname === '/settings');
+    const windowInput = page.getByLabel('Window', { exact: true });
+    await expect(windowInput.inputValue()).resolves.toBe('3');
+
+    await windowInput.fill('0');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const windowError = page.locator('.settings-field[data-path="windowMonths"] .field__error');
+    await windowError.waitFor();
+    await expect(windowError.textContent()).resolves.toMatch(/whole number/);
+    await expect(windowInput.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/Not saved/);
+
+    await windowInput.fill('3');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved — every signal was recomputed').waitFor();
+    expect(await windowError.count()).toBe(0);
+
+    await moveMouseAway(page);
+    await page.screenshot({ path: join(resultsDir, 'settings.png'), fullPage: true });
+  });
+
+  it('shows a viewer the signals and settings without any way to change them', async () => {
+    const created = await page.request.post('/api/v1/users', {
+      data: { email: VIEWER_EMAIL, name: 'Vera Viewer', role: 'viewer', password: VIEWER_PASSWORD },
+    });
+    expect(created.status()).toBe(201);
+
+    if (!browser || !server) throw new Error('The browser and the server start in beforeAll');
+    const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
+    try {
+      const viewer = await viewerContext.newPage();
+      viewer.on('pageerror', (error) => pageErrors.push(error));
+      await viewer.goto(driftingAreaUrl);
+      await viewer.waitForURL(/\/sign-in\?next=/);
+      await viewer.getByLabel('Email').fill(VIEWER_EMAIL);
+      await viewer.getByLabel('Password').fill(VIEWER_PASSWORD);
+      await viewer.getByRole('button', { name: 'Sign in' }).click();
+
+      const panel = viewer.locator('section[aria-labelledby="area-signals-heading"]');
+      const expanded = panel.locator('li[data-signal-id]:has(.signal__toggle[aria-expanded="true"])').first();
+      await expanded.locator('.signal-history li').first().waitFor();
+      for (const action of ['Acknowledge', 'Resolve', 'Dismiss', 'Reopen']) {
+        expect(await panel.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+      }
+
+      await viewer.getByRole('link', { name: 'Settings' }).click();
+      const windowInput = viewer.getByLabel('Window', { exact: true });
+      await expect(windowInput.getAttribute('readonly')).resolves.not.toBeNull();
+      expect(await viewer.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    } finally {
+      await viewerContext.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 });

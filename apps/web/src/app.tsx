@@ -6,6 +6,7 @@ import { useSessionUser } from './features/auth/queries.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { ImportPage } from './features/import/import-page.tsx';
 import { PortfolioPage } from './features/portfolio/portfolio-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
 import { ApiError } from './lib/api.ts';
 import { Link, matchRoute, useLocation, type Route } from './router.tsx';
 
@@ -50,6 +51,8 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
       return <AreaPage key={route.slug} slug={route.slug} />;
     case 'import':
       return <ImportPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'not-found':
       return (
         <div className="page">

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchRoute, readMonthParam, safeReturnPath, withMonth } from './router.tsx';
 
 describe('matchRoute', () => {
-  it('knows the four pages', () => {
+  it('knows the five pages', () => {
     expect(matchRoute('/')).toEqual({ name: 'portfolio' });
     expect(matchRoute('/areas/payments')).toEqual({ name: 'area', slug: 'payments' });
     expect(matchRoute('/import/')).toEqual({ name: 'import' });
+    expect(matchRoute('/settings')).toEqual({ name: 'settings' });
     expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
   });
 

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'area'; slug: string }
   | { name: 'import' }
+  | { name: 'settings' }
   | { name: 'sign-in' }
   | { name: 'not-found' };
 
@@ -13,6 +14,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/') return { name: 'portfolio' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/settings') return { name: 'settings' };
   if (path === '/sign-in') return { name: 'sign-in' };
   const area = /^\/areas\/([^/]+)$/.exec(path);
   if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };

@@ -23,6 +23,9 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           <Link to="/import" aria-current={route.name === 'import' ? 'page' : undefined}>
             Import / export
           </Link>
+          <Link to="/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </Link>
           <a href={API_DOCS_URL} target="_blank" rel="noreferrer">
             API docs
           </a>

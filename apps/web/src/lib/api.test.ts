@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchPortfolio, importMetrics, setUnauthorizedHandler, signIn } from './api.ts';
+import { settingsFixture, signalFixture } from '../test-support/fixtures.ts';
+import {
+  ApiError,
+  fetchAllSignals,
+  fetchPortfolio,
+  importMetrics,
+  saveSettings,
+  setUnauthorizedHandler,
+  signIn,
+  updateSignalStatus,
+} from './api.ts';
 import { shouldRetry } from './query-client.ts';
 
 function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
@@ -8,6 +18,7 @@ function jsonResponse(body: unknown, status = 200, contentType = 'application/js
 
 const emptyPortfolio = {
   month: null,
+  rules: { windowMonths: 3, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 },
   months: [],
   organisation: {
     ownershipIndex: null,
@@ -89,6 +100,48 @@ describe('the API client', () => {
     stubFetch(jsonResponse(unauthorized, 401));
     await expect(signIn({ email: 'a@example.com', password: 'wrong' })).rejects.toBeInstanceOf(ApiError);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the signals and settings endpoints', () => {
+  it('follows the cursor until every signal is in', async () => {
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(jsonResponse({ items: [signalFixture({ id: 'a' })], nextCursor: 'next-page' }))
+      .mockResolvedValueOnce(jsonResponse({ items: [signalFixture({ id: 'b' })], nextCursor: null }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    const signals = await fetchAllSignals({ area: 'payments', month: undefined });
+    expect(signals.map((signal) => signal.id)).toEqual(['a', 'b']);
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/api/v1/signals?area=payments&limit=1000',
+      '/api/v1/signals?area=payments&limit=1000&cursor=next-page',
+    ]);
+  });
+
+  it('sends a status change as JSON and carries a conflict as a problem', async () => {
+    const conflict = { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The data has cleared this signal' };
+    const fetchMock = stubFetch(jsonResponse(conflict, 409, 'application/problem+json'));
+    const error = await updateSignalStatus('id-1', { status: 'acknowledged' }).catch((caught: unknown) => caught);
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/signals/id-1');
+    expect(init?.method).toBe('PATCH');
+    expect(init?.body).toBe('{"status":"acknowledged"}');
+    expect((error as ApiError).problem.detail).toBe('The data has cleared this signal');
+  });
+
+  it('keeps the field paths of refused settings', async () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'Invalid settings',
+      status: 422,
+      detail: '1 setting breaks the rules',
+      errors: [{ path: 'windowMonths', message: 'must be a whole number ≥ 1' }],
+    };
+    stubFetch(jsonResponse(problem, 422, 'application/problem+json'));
+    const settings = { ...settingsFixture(), windowMonths: 0 };
+    const error = await saveSettings(settings).catch((caught: unknown) => caught);
+    expect((error as ApiError).fieldErrors).toEqual(problem.errors);
   });
 });
 

@@ -6,14 +6,27 @@ import {
   portfolioSchema,
   problemSchema,
   sessionUserSchema,
+  settingsResponseSchema,
+  signalDetailSchema,
+  signalListSchema,
+  signalSchema,
   type Area,
   type AreaHistory,
   type AreaMonth,
+  type DriftSettingsBody,
   type FieldError,
+  type FindingKind,
   type ImportResult,
   type Login,
   type Portfolio,
   type Problem,
+  type SettingsResponse,
+  type Severity,
+  type Signal,
+  type SignalDetail,
+  type SignalList,
+  type SignalStatus,
+  type UpdateSignalStatus,
   type User,
 } from '@autonomy/contracts';
 
@@ -184,5 +197,68 @@ export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<
     method: 'POST',
     body: csv,
     contentType: 'text/csv',
+  });
+}
+
+/** The filters of `GET /signals`; every one optional. */
+export interface SignalFilters {
+  month?: string | undefined;
+  area?: string | undefined;
+  severity?: Severity | undefined;
+  status?: SignalStatus | undefined;
+  kind?: FindingKind | undefined;
+}
+
+/** The API's largest page: a month or an area rarely has more signals than this in all. */
+const SIGNALS_PAGE_SIZE = 1000;
+
+export function fetchSignalsPage(
+  filters: SignalFilters & { limit?: number; cursor?: string | undefined },
+  signal?: AbortSignal,
+): Promise<SignalList> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined) query.set(name, String(value));
+  }
+  const search = query.toString();
+  return sendForJson(`/api/v1/signals${search ? `?${search}` : ''}`, signalListSchema, { signal });
+}
+
+/**
+ * Every signal matching the filters, following the cursor. The pages a view asks for (one month,
+ * or one area) hold tens of signals, so the screen shows them all rather than a page of them.
+ */
+export async function fetchAllSignals(filters: SignalFilters, signal?: AbortSignal): Promise<Signal[]> {
+  const signals: Signal[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchSignalsPage({ ...filters, limit: SIGNALS_PAGE_SIZE, cursor }, signal);
+    signals.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return signals;
+}
+
+export function fetchSignal(id: string, signal?: AbortSignal): Promise<SignalDetail> {
+  return sendForJson(`/api/v1/signals/${segment(id)}`, signalDetailSchema, { signal });
+}
+
+export function updateSignalStatus(id: string, update: UpdateSignalStatus): Promise<Signal> {
+  return sendForJson(`/api/v1/signals/${segment(id)}`, signalSchema, {
+    method: 'PATCH',
+    body: JSON.stringify(update),
+    contentType: 'application/json',
+  });
+}
+
+export function fetchSettings(signal?: AbortSignal): Promise<SettingsResponse> {
+  return sendForJson('/api/v1/settings', settingsResponseSchema, { signal });
+}
+
+export function saveSettings(settings: DriftSettingsBody): Promise<SettingsResponse> {
+  return sendForJson('/api/v1/settings', settingsResponseSchema, {
+    method: 'PUT',
+    body: JSON.stringify(settings),
+    contentType: 'application/json',
   });
 }

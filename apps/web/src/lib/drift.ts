@@ -1,13 +1,5 @@
 import type { DriftState, Severity } from '@autonomy/contracts';
 
-/**
- * The drift thresholds of the brief's default settings (ΔCI ≥ +5 and ΔOI ≤ −5 points). The API
- * does not publish the organisation's settings, so the interface uses the defaults where it needs
- * a number of its own (the drift map's shaded zone, when a change is worth colouring); every
- * verdict still comes from the API.
- */
-export const DEFAULT_DRIFT_THRESHOLD_POINTS = 5;
-
 /** The part of a portfolio row or history point that says whether the area is drifting. */
 export interface DriftReading {
   driftState: DriftState;

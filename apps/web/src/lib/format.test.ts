@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   attainmentTone,
+  centralisationChangeTone,
   changeTone,
   countOf,
+  formatDateTime,
   formatDelta,
   formatDeltaTick,
   formatIndex,
@@ -11,8 +13,10 @@ import {
   formatMonthShort,
   formatPercent,
   formatRole,
+  formatWindow,
   monthRange,
   NO_VALUE,
+  ownershipChangeTone,
 } from './format.ts';
 
 describe('formatIndex', () => {
@@ -85,19 +89,54 @@ describe('months', () => {
   });
 });
 
-describe('changeTone', () => {
-  it('calls rising ownership good and rising centralisation bad', () => {
-    expect(changeTone(8, 'rising')).toBe('good');
-    expect(changeTone(-8, 'rising')).toBe('bad');
-    expect(changeTone(8, 'falling')).toBe('bad');
-    expect(changeTone(-8, 'falling')).toBe('good');
+describe('formatDateTime', () => {
+  it('shows an instant as a date and a time of day', () => {
+    expect(formatDateTime('2024-10-03T14:05:00.000Z', 'UTC')).toBe('3 Oct 2024, 14:05');
+    expect(formatDateTime('2024-10-03T23:30:00.000Z', 'Europe/Paris')).toBe('4 Oct 2024, 01:30');
   });
 
-  it('colours only changes of at least the drift threshold (5 points)', () => {
-    expect(changeTone(5, 'falling')).toBe('bad');
-    expect(changeTone(-4.99, 'rising')).toBe('neutral');
-    expect(changeTone(0.1, 'falling')).toBe('neutral');
-    expect(changeTone(null, 'rising')).toBe('neutral');
+  it('passes through a value that is not a timestamp rather than showing "Invalid Date"', () => {
+    expect(formatDateTime('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('changeTone', () => {
+  it('calls rising ownership good and rising centralisation bad', () => {
+    expect(changeTone(8, 'rising', 5)).toBe('good');
+    expect(changeTone(-8, 'rising', 5)).toBe('bad');
+    expect(changeTone(8, 'falling', 5)).toBe('bad');
+    expect(changeTone(-8, 'falling', 5)).toBe('good');
+  });
+
+  it('colours only changes of at least the threshold', () => {
+    expect(changeTone(5, 'falling', 5)).toBe('bad');
+    expect(changeTone(-4.99, 'rising', 5)).toBe('neutral');
+    expect(changeTone(0.1, 'falling', 5)).toBe('neutral');
+    expect(changeTone(null, 'rising', 5)).toBe('neutral');
+  });
+
+  it('colours nothing until the threshold is known', () => {
+    expect(changeTone(-40, 'rising', undefined)).toBe('neutral');
+  });
+});
+
+describe('ownershipChangeTone and centralisationChangeTone', () => {
+  const rules = { windowMonths: 6, ownershipFallThreshold: 8, centralisationRiseThreshold: 3 };
+
+  it('use the threshold of their own side from the organisation’s rules', () => {
+    expect(ownershipChangeTone(-6, rules)).toBe('neutral');
+    expect(ownershipChangeTone(-8, rules)).toBe('bad');
+    expect(centralisationChangeTone(3, rules)).toBe('bad');
+    expect(centralisationChangeTone(-3, rules)).toBe('good');
+    expect(ownershipChangeTone(-20, undefined)).toBe('neutral');
+  });
+});
+
+describe('formatWindow', () => {
+  it('names the window in months', () => {
+    expect(formatWindow({ windowMonths: 3, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 })).toBe('3 months');
+    expect(formatWindow({ windowMonths: 1, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 })).toBe('1 month');
+    expect(formatWindow(undefined)).toBe('the drift window');
   });
 });
 

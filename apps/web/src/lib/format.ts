@@ -1,5 +1,4 @@
-import type { Role } from '@autonomy/contracts';
-import { DEFAULT_DRIFT_THRESHOLD_POINTS } from './drift.ts';
+import type { DriftRules, Role } from '@autonomy/contracts';
 
 /**
  * Display formatting. The API sends indices, deltas and ratios unrounded (the brief: "the
@@ -78,6 +77,23 @@ function parseMonth(month: string): { year: number; monthIndex: number } {
   return { year: Number(match[1]), monthIndex: Number(match[2]) - 1 };
 }
 
+/**
+ * An instant (an ISO timestamp from the API) as a reader's local date and time:
+ * `3 Oct 2024, 14:05`. The time zone is a parameter so tests can pin it.
+ */
+export function formatDateTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
 /** `2024-11` plus 3 → `2025-02`. */
 export function addMonths(month: string, count: number): string {
   const { year, monthIndex } = parseMonth(month);
@@ -108,14 +124,33 @@ export function formatRole(role: Role): string {
 export type Tone = 'good' | 'bad' | 'neutral';
 
 /**
- * Whether a change is worth a colour, and which: ownership should rise, centralisation should not.
- * Only changes of at least the drift threshold are coloured; month-to-month noise of a point or
- * two in red and green would make every table look alarming.
+ * Whether a change is worth a colour, and which. Only changes of at least `threshold` points are
+ * coloured; month-to-month noise of a point or two in red and green would make every table look
+ * alarming. Without a threshold (the rules have not loaded yet) nothing is coloured.
  */
-export function changeTone(delta: number | null | undefined, goodWhen: 'rising' | 'falling'): Tone {
-  if (delta == null || Math.abs(delta) < DEFAULT_DRIFT_THRESHOLD_POINTS) return 'neutral';
+export function changeTone(
+  delta: number | null | undefined,
+  goodWhen: 'rising' | 'falling',
+  threshold: number | undefined,
+): Tone {
+  if (delta == null || threshold === undefined || Math.abs(delta) < threshold) return 'neutral';
   const rising = delta > 0;
   return rising === (goodWhen === 'rising') ? 'good' : 'bad';
+}
+
+/** Ownership should rise: coloured from the organisation's ownership-fall threshold. */
+export function ownershipChangeTone(delta: number | null | undefined, rules: DriftRules | undefined): Tone {
+  return changeTone(delta, 'rising', rules?.ownershipFallThreshold);
+}
+
+/** Centralisation should not rise: coloured from the organisation's centralisation-rise threshold. */
+export function centralisationChangeTone(delta: number | null | undefined, rules: DriftRules | undefined): Tone {
+  return changeTone(delta, 'falling', rules?.centralisationRiseThreshold);
+}
+
+/** The drift window in words, for "over 3 months"; "the drift window" until the rules are known. */
+export function formatWindow(rules: DriftRules | undefined): string {
+  return rules ? countOf(rules.windowMonths, 'month') : 'the drift window';
 }
 
 /** `1 area`, `3 areas`. */

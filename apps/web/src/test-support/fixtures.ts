@@ -1,4 +1,7 @@
-import type { AreaHistoryPoint, PortfolioRow, Severity } from '@autonomy/contracts';
+import type { AreaHistoryPoint, DriftRules, DriftSettingsBody, PortfolioRow, Severity, Signal } from '@autonomy/contracts';
+
+/** The brief's default rules: a 3-month window, 5-point thresholds. */
+export const defaultRules: DriftRules = { windowMonths: 3, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 };
 
 type Reading = Omit<PortfolioRow, 'slug' | 'name'>;
 
@@ -45,4 +48,41 @@ export function portfolioRow(slug: string, reading: Reading, overrides: Partial<
 
 export function historyPoint(month: string, reading: Reading, overrides: Partial<AreaHistoryPoint> = {}): AreaHistoryPoint {
   return { month, ...reading, ...overrides };
+}
+
+/** An open watch-level Chipotle drift signal; override what a test is about. */
+export function signalFixture(overrides: Partial<Signal> = {}): Signal {
+  return {
+    id: 'signal-1',
+    kind: 'chipotle_drift',
+    areaSlug: 'payments',
+    areaName: 'Payments',
+    month: '2024-09',
+    severity: 'watch',
+    ownershipDelta: -7,
+    centralisationDelta: 6,
+    explanation: ['hiring owned by the lead 90% → 30%: −15.0 pts'],
+    contributions: [],
+    status: 'open',
+    statusReason: null,
+    createdAt: '2024-10-01T00:00:00.000Z',
+    updatedAt: '2024-10-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The brief's default settings. */
+export function settingsFixture(): DriftSettingsBody {
+  return {
+    windowMonths: 3,
+    ownershipFallThreshold: 5,
+    centralisationRiseThreshold: 5,
+    severityBands: { watch: 5, warning: 10, critical: 20 },
+    escalationAfterMonths: 3,
+    weights: {
+      ownership: { marketing: 1, sales: 1, hiring: 1, target: 1 },
+      centralisation: { dependencies: 1, processes: 1, latency: 1, centralDecisions: 1 },
+    },
+    saturation: { dependencies: 4, processes: 8, latencyDays: 10 },
+  };
 }

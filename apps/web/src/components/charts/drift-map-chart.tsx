@@ -11,6 +11,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import type { DriftRules } from '@autonomy/contracts';
 import type {
   DriftMapGroup,
   DriftMapGroupKey,
@@ -18,7 +19,7 @@ import type {
   DriftMapScale,
 } from '../../features/portfolio/drift-map-data.ts';
 import { driftLevelLabel } from '../../lib/drift.ts';
-import { formatDelta, formatDeltaTick } from '../../lib/format.ts';
+import { formatDelta, formatDeltaTick, formatWindow } from '../../lib/format.ts';
 import { chartColours, driftLevelColours } from './chart-colours.ts';
 
 const GROUP_NAMES: Record<DriftMapGroupKey, string> = {
@@ -30,12 +31,12 @@ const GROUP_NAMES: Record<DriftMapGroupKey, string> = {
 
 /**
  * Ownership change against centralisation change, one dot per area. The shaded corner is where
- * ownership fell and centralisation rose by at least the threshold: Chipotle drift.
+ * ownership fell and centralisation rose by at least the organisation's thresholds: Chipotle drift.
  */
-export function DriftMapChart({ groups, scale, threshold, description }: {
+export function DriftMapChart({ groups, scale, rules, description }: {
   groups: readonly DriftMapGroup[];
   scale: DriftMapScale;
-  threshold: number;
+  rules: DriftRules;
   description: string;
 }) {
   const { extent, ticks } = scale;
@@ -46,8 +47,8 @@ export function DriftMapChart({ groups, scale, threshold, description }: {
         <CartesianGrid stroke={chartColours.grid} />
         <ReferenceArea
           x1={-extent}
-          x2={-threshold}
-          y1={threshold}
+          x2={-rules.ownershipFallThreshold}
+          y1={rules.centralisationRiseThreshold}
           y2={extent}
           fill={chartColours.driftZone}
           fillOpacity={0.08}
@@ -64,7 +65,7 @@ export function DriftMapChart({ groups, scale, threshold, description }: {
           ticks={ticks}
           tickFormatter={formatDeltaTick}
           tick={{ fill: chartColours.axis, fontSize: 12 }}
-          label={{ value: 'Ownership change (points)', position: 'insideBottom', offset: -16, fill: chartColours.axis, fontSize: 12 }}
+          label={{ value: `Ownership change over ${formatWindow(rules)} (points)`, position: 'insideBottom', offset: -16, fill: chartColours.axis, fontSize: 12 }}
         />
         <YAxis
           type="number"

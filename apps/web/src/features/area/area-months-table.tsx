@@ -1,10 +1,25 @@
+import type { DriftRules } from '@autonomy/contracts';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
-import { attainmentTone, changeTone, formatDelta, formatIndex, formatMonthLong, formatPercent } from '../../lib/format.ts';
+import {
+  attainmentTone,
+  centralisationChangeTone,
+  formatDelta,
+  formatIndex,
+  formatMonthLong,
+  formatPercent,
+  formatWindow,
+  ownershipChangeTone,
+} from '../../lib/format.ts';
 import type { HistoryMonth } from './history-series.ts';
 
 /** Every month, newest first, including the holes, so "no figures" is stated rather than hidden. */
-export function AreaMonthsTable({ months, focusMonth }: { months: readonly HistoryMonth[]; focusMonth: string | null }) {
+export function AreaMonthsTable({ months, focusMonth, rules }: {
+  months: readonly HistoryMonth[];
+  focusMonth: string | null;
+  rules: DriftRules | undefined;
+}) {
   const newestFirst = [...months].reverse();
+  const window = formatWindow(rules);
   return (
     <div className="table-scroll">
       <table className="table">
@@ -14,8 +29,8 @@ export function AreaMonthsTable({ months, focusMonth }: { months: readonly Histo
             <th scope="col">Month</th>
             <th scope="col" className="numeric">Ownership</th>
             <th scope="col" className="numeric">Centralisation</th>
-            <th scope="col" className="numeric" title="Change in ownership index over the drift window">ΔOI</th>
-            <th scope="col" className="numeric" title="Change in centralisation index over the drift window">ΔCI</th>
+            <th scope="col" className="numeric" title={`Change in ownership index over ${window}`}>ΔOI</th>
+            <th scope="col" className="numeric" title={`Change in centralisation index over ${window}`}>ΔCI</th>
             <th scope="col" className="numeric">Revenue vs target</th>
             <th scope="col">Drift</th>
           </tr>
@@ -28,10 +43,10 @@ export function AreaMonthsTable({ months, focusMonth }: { months: readonly Histo
                 <>
                   <td className="numeric">{formatIndex(reading.ownershipIndex)}</td>
                   <td className="numeric">{formatIndex(reading.centralisationIndex)}</td>
-                  <td className={`numeric tone-${changeTone(reading.ownershipDelta, 'rising')}`}>
+                  <td className={`numeric tone-${ownershipChangeTone(reading.ownershipDelta, rules)}`}>
                     {formatDelta(reading.ownershipDelta)}
                   </td>
-                  <td className={`numeric tone-${changeTone(reading.centralisationDelta, 'falling')}`}>
+                  <td className={`numeric tone-${centralisationChangeTone(reading.centralisationDelta, rules)}`}>
                     {formatDelta(reading.centralisationDelta)}
                   </td>
                   <td className={`numeric tone-${attainmentTone(reading.revenueAttainment)}`}>

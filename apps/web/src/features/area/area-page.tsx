@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Area, AreaHistory, AreaHistoryPoint } from '@autonomy/contracts';
+import type { Area, AreaHistory, AreaHistoryPoint, DriftRules } from '@autonomy/contracts';
 import { AttainmentChart } from '../../components/charts/attainment-chart.tsx';
 import { IndexTrendChart } from '../../components/charts/index-trend-chart.tsx';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
@@ -8,15 +8,21 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-
 import { StatCard } from '../../components/ui/stat-card.tsx';
 import {
   attainmentTone,
-  changeTone,
+  centralisationChangeTone,
   formatDelta,
   formatIndex,
   formatMonthLong,
   formatMonthShort,
   formatPercent,
+  formatWindow,
+  ownershipChangeTone,
 } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link, navigate, readMonthParam, useLocation, withMonth } from '../../router.tsx';
+import { canActOnSignals } from '../auth/permissions.ts';
+import { useSessionUser } from '../auth/queries.ts';
+import { useDriftRules } from '../settings/queries.ts';
+import { AreaSignalsPanel } from '../signals/area-signals-panel.tsx';
 import { AreaMonthsTable } from './area-months-table.tsx';
 import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries } from './history-series.ts';
 import { MonthFigures } from './month-figures.tsx';
@@ -27,6 +33,10 @@ export function AreaPage({ slug }: { slug: string }) {
   const requestedMonth = readMonthParam(searchParams);
   const history = useAreaHistory(slug);
   const area = useArea(slug);
+  // The history carries no rules of its own; the organisation's settings have them.
+  const rules = useDriftRules();
+  const session = useSessionUser();
+  const canAct = session.data ? canActOnSignals(session.data.role) : false;
   useDocumentTitle(history.data?.name ?? 'Area');
 
   return (
@@ -41,16 +51,24 @@ export function AreaPage({ slug }: { slug: string }) {
           <Link to={withMonth('/', requestedMonth)}>Back to the portfolio</Link>
         </ErrorState>
       ) : (
-        <AreaContent history={history.data} area={area.data} requestedMonth={requestedMonth} />
+        <AreaContent
+          history={history.data}
+          area={area.data}
+          requestedMonth={requestedMonth}
+          rules={rules}
+          canAct={canAct}
+        />
       )}
     </div>
   );
 }
 
-function AreaContent({ history, area, requestedMonth }: {
+function AreaContent({ history, area, requestedMonth, rules, canAct }: {
   history: AreaHistory;
   area: Area | undefined;
   requestedMonth: string | undefined;
+  rules: DriftRules | undefined;
+  canAct: boolean;
 }) {
   const months = useMemo(() => fillMonthGaps(history.months), [history.months]);
   const indexSeries = useMemo(() => toIndexSeries(months), [months]);
@@ -82,7 +100,9 @@ function AreaContent({ history, area, requestedMonth }: {
         </EmptyState>
       ) : (
         <>
-          <FocusMonthSummary reading={focusReading} />
+          <FocusMonthSummary reading={focusReading} rules={rules} />
+
+          <AreaSignalsPanel slug={history.slug} focusMonth={focusMonth} rules={rules} canAct={canAct} />
 
           <section className="panel" aria-labelledby="trend-heading">
             <div className="panel__header">
@@ -124,7 +144,7 @@ function AreaContent({ history, area, requestedMonth }: {
             <div className="panel__header">
               <h2 id="months-heading">Month by month</h2>
             </div>
-            <AreaMonthsTable months={months} focusMonth={focusMonth} />
+            <AreaMonthsTable months={months} focusMonth={focusMonth} rules={rules} />
           </section>
         </>
       )}
@@ -145,7 +165,7 @@ function AreaDetails({ area }: { area: Area | undefined }) {
   );
 }
 
-function FocusMonthSummary({ reading }: { reading: AreaHistoryPoint }) {
+function FocusMonthSummary({ reading, rules }: { reading: AreaHistoryPoint; rules: DriftRules | undefined }) {
   return (
     <dl className="stat-cards" aria-label={`Summary for ${formatMonthLong(reading.month)}`}>
       <StatCard label="Drift" value={<DriftBadge reading={reading} />} />
@@ -154,12 +174,14 @@ function FocusMonthSummary({ reading }: { reading: AreaHistoryPoint }) {
       <StatCard
         label="Ownership change"
         value={formatDelta(reading.ownershipDelta)}
-        tone={changeTone(reading.ownershipDelta, 'rising')}
+        tone={ownershipChangeTone(reading.ownershipDelta, rules)}
+        detail={`Over ${formatWindow(rules)}`}
       />
       <StatCard
         label="Centralisation change"
         value={formatDelta(reading.centralisationDelta)}
-        tone={changeTone(reading.centralisationDelta, 'falling')}
+        tone={centralisationChangeTone(reading.centralisationDelta, rules)}
+        detail={`Over ${formatWindow(rules)}`}
       />
       <StatCard
         label="Revenue vs target"

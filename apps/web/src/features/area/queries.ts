@@ -1,18 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, fetchArea, fetchAreaHistory, fetchAreaMonth } from '../../lib/api.ts';
 
+/** Every query about one area starts with this: its details, history and monthly figures. */
+export const areaQueryKeyRoot = ['area'] as const;
+
 export function useArea(slug: string) {
-  return useQuery({ queryKey: ['area', slug], queryFn: ({ signal }) => fetchArea(slug, signal) });
+  return useQuery({ queryKey: [...areaQueryKeyRoot, slug], queryFn: ({ signal }) => fetchArea(slug, signal) });
 }
 
 export function useAreaHistory(slug: string) {
-  return useQuery({ queryKey: ['area', slug, 'history'], queryFn: ({ signal }) => fetchAreaHistory(slug, signal) });
+  return useQuery({ queryKey: [...areaQueryKeyRoot, slug, 'history'], queryFn: ({ signal }) => fetchAreaHistory(slug, signal) });
 }
 
 /** One month's raw figures; resolves to null when the area has none for that month (a 404). */
 export function useAreaMonthFigures(slug: string, month: string | null) {
   return useQuery({
-    queryKey: ['area', slug, 'months', month],
+    queryKey: [...areaQueryKeyRoot, slug, 'months', month],
     queryFn: async ({ signal }) => {
       if (month === null) return null;
       try {

@@ -8,3 +8,16 @@ import type { Role } from '@autonomy/contracts';
 export function canImportFigures(role: Role): boolean {
   return role === 'admin' || role === 'area_lead';
 }
+
+/**
+ * Who acts on signals (acknowledge, resolve, dismiss, reopen): the people who run the monthly
+ * review. Area leads keep their figures current but do not close findings about their own areas.
+ */
+export function canActOnSignals(role: Role): boolean {
+  return role === 'admin' || role === 'executive';
+}
+
+/** The drift rule and index weights apply to every area, so only admins change them. */
+export function canEditSettings(role: Role): boolean {
+  return role === 'admin';
+}

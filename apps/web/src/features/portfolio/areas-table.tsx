@@ -1,7 +1,16 @@
 import { useMemo, useState } from 'react';
-import type { PortfolioRow } from '@autonomy/contracts';
+import type { DriftRules, PortfolioRow } from '@autonomy/contracts';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
-import { attainmentTone, changeTone, formatDelta, formatIndex, formatMonthLong, formatPercent } from '../../lib/format.ts';
+import {
+  attainmentTone,
+  centralisationChangeTone,
+  formatDelta,
+  formatIndex,
+  formatMonthLong,
+  formatPercent,
+  formatWindow,
+  ownershipChangeTone,
+} from '../../lib/format.ts';
 import { Link, withMonth } from '../../router.tsx';
 import { DEFAULT_AREA_SORT, nextAreaSort, sortAreas, type AreaSort, type AreaSortKey } from './sort-areas.ts';
 
@@ -13,20 +22,24 @@ interface Column {
   numeric: boolean;
 }
 
-const COLUMNS: readonly Column[] = [
-  { key: 'name', label: 'Area', title: 'Product area', numeric: false },
-  { key: 'ownershipIndex', label: 'Ownership', title: 'Ownership index, 0–100', numeric: true },
-  { key: 'centralisationIndex', label: 'Centralisation', title: 'Centralisation index, 0–100', numeric: true },
-  { key: 'revenueAttainment', label: 'Revenue vs target', title: 'Revenue actual as a share of target', numeric: true },
-  { key: 'drift', label: 'Drift', title: 'Chipotle drift state', numeric: false },
-  { key: 'ownershipDelta', label: 'ΔOI', title: 'Change in ownership index over the drift window', numeric: true },
-  { key: 'centralisationDelta', label: 'ΔCI', title: 'Change in centralisation index over the drift window', numeric: true },
-];
+function columnsFor(rules: DriftRules): readonly Column[] {
+  const window = formatWindow(rules);
+  return [
+    { key: 'name', label: 'Area', title: 'Product area', numeric: false },
+    { key: 'ownershipIndex', label: 'Ownership', title: 'Ownership index, 0–100', numeric: true },
+    { key: 'centralisationIndex', label: 'Centralisation', title: 'Centralisation index, 0–100', numeric: true },
+    { key: 'revenueAttainment', label: 'Revenue vs target', title: 'Revenue actual as a share of target', numeric: true },
+    { key: 'drift', label: 'Drift', title: 'Chipotle drift state', numeric: false },
+    { key: 'ownershipDelta', label: 'ΔOI', title: `Change in ownership index over ${window}`, numeric: true },
+    { key: 'centralisationDelta', label: 'ΔCI', title: `Change in centralisation index over ${window}`, numeric: true },
+  ];
+}
 
-export function AreasTable({ rows, month }: { rows: readonly PortfolioRow[]; month: string }) {
+export function AreasTable({ rows, month, rules }: { rows: readonly PortfolioRow[]; month: string; rules: DriftRules }) {
   const [sort, setSort] = useState<AreaSort>(DEFAULT_AREA_SORT);
   const sortedRows = useMemo(() => sortAreas(rows, sort), [rows, sort]);
-  const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.title.toLowerCase() ?? sort.key;
+  const columns = useMemo(() => columnsFor(rules), [rules]);
+  const sortedBy = columns.find((column) => column.key === sort.key)?.title.toLowerCase() ?? sort.key;
 
   return (
     <div className="table-scroll">
@@ -36,7 +49,7 @@ export function AreasTable({ rows, month }: { rows: readonly PortfolioRow[]; mon
         </caption>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <SortableHeader
                 key={column.key}
                 column={column}
@@ -48,7 +61,7 @@ export function AreasTable({ rows, month }: { rows: readonly PortfolioRow[]; mon
         </thead>
         <tbody>
           {sortedRows.map((row) => (
-            <AreaRow key={row.slug} row={row} month={month} />
+            <AreaRow key={row.slug} row={row} month={month} rules={rules} />
           ))}
         </tbody>
       </table>
@@ -70,7 +83,7 @@ function SortableHeader({ column, sort, onSort }: { column: Column; sort: AreaSo
   );
 }
 
-function AreaRow({ row, month }: { row: PortfolioRow; month: string }) {
+function AreaRow({ row, month, rules }: { row: PortfolioRow; month: string; rules: DriftRules }) {
   return (
     <tr data-drift-state={row.driftState}>
       <th scope="row">
@@ -82,8 +95,8 @@ function AreaRow({ row, month }: { row: PortfolioRow; month: string }) {
       <td>
         <DriftBadge reading={row} />
       </td>
-      <td className={`numeric tone-${changeTone(row.ownershipDelta, 'rising')}`}>{formatDelta(row.ownershipDelta)}</td>
-      <td className={`numeric tone-${changeTone(row.centralisationDelta, 'falling')}`}>
+      <td className={`numeric tone-${ownershipChangeTone(row.ownershipDelta, rules)}`}>{formatDelta(row.ownershipDelta)}</td>
+      <td className={`numeric tone-${centralisationChangeTone(row.centralisationDelta, rules)}`}>
         {formatDelta(row.centralisationDelta)}
       </td>
     </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearReading, driftingReading, insufficientReading, portfolioRow } from '../../test-support/fixtures.ts';
+import { clearReading, defaultRules, driftingReading, insufficientReading, portfolioRow } from '../../test-support/fixtures.ts';
 import { driftMapScale, toDriftMapGroups } from './drift-map-data.ts';
 
 describe('toDriftMapGroups', () => {
@@ -22,13 +22,16 @@ describe('toDriftMapGroups', () => {
 
 describe('driftMapScale', () => {
   const scaleFor = (ownershipDelta: number, centralisationDelta: number) =>
-    driftMapScale(toDriftMapGroups([portfolioRow('a', driftingReading('critical', ownershipDelta, centralisationDelta))]));
+    driftMapScale(
+      toDriftMapGroups([portfolioRow('a', driftingReading('critical', ownershipDelta, centralisationDelta))]),
+      defaultRules,
+    );
 
-  it('is at least ±10 points so the drift zone is always visible', () => {
-    expect(driftMapScale(toDriftMapGroups([portfolioRow('a', clearReading(1, 1))]))).toEqual({
-      extent: 10,
-      ticks: [-10, -5, 0, 5, 10],
-    });
+  it('reaches a step beyond the thresholds so the drift zone is always visible', () => {
+    const calm = toDriftMapGroups([portfolioRow('a', clearReading(1, 1))]);
+    expect(driftMapScale(calm, defaultRules)).toEqual({ extent: 10, ticks: [-10, -5, 0, 5, 10] });
+    const strictOnCentralisation = { ...defaultRules, centralisationRiseThreshold: 12 };
+    expect(driftMapScale(calm, strictOnCentralisation)).toEqual({ extent: 15, ticks: [-15, -10, -5, 0, 5, 10, 15] });
   });
 
   it('leaves room beyond the largest change', () => {

@@ -1,5 +1,5 @@
-import type { PortfolioRow, Severity } from '@autonomy/contracts';
-import { DEFAULT_DRIFT_THRESHOLD_POINTS, driftLevel } from '../../lib/drift.ts';
+import type { DriftRules, PortfolioRow, Severity } from '@autonomy/contracts';
+import { driftLevel } from '../../lib/drift.ts';
 
 export interface DriftMapPoint {
   slug: string;
@@ -48,12 +48,12 @@ const MAX_TICKS_PER_SIDE = 4;
 
 /**
  * A square, zero-centred scale with round ticks: it holds every dot with room to spare (no dot
- * sits on the frame), and is never narrower than ±10 so the drift zone stays visible even when
- * every area moved little. Square, because a skewed scale would make one kind of change look
- * bigger than the other.
+ * sits on the frame), and reaches at least one step beyond the drift thresholds so the drift zone
+ * stays visible even when every area moved little. Square, because a skewed scale would make one
+ * kind of change look bigger than the other.
  */
-export function driftMapScale(groups: readonly DriftMapGroup[]): DriftMapScale {
-  let largest = DEFAULT_DRIFT_THRESHOLD_POINTS;
+export function driftMapScale(groups: readonly DriftMapGroup[], rules: DriftRules): DriftMapScale {
+  let largest = Math.max(rules.ownershipFallThreshold, rules.centralisationRiseThreshold);
   for (const group of groups) {
     for (const point of group.points) {
       largest = Math.max(largest, Math.abs(point.ownershipDelta), Math.abs(point.centralisationDelta));

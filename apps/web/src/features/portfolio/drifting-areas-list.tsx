@@ -1,11 +1,15 @@
-import type { PortfolioRow } from '@autonomy/contracts';
+import type { DriftRules, PortfolioRow } from '@autonomy/contracts';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
-import { formatDelta } from '../../lib/format.ts';
+import { formatDelta, formatWindow } from '../../lib/format.ts';
 import { Link, withMonth } from '../../router.tsx';
 import { DEFAULT_AREA_SORT, sortAreas } from './sort-areas.ts';
 
 /** The areas in drift, worst first, with the two changes that put them there. */
-export function DriftingAreasList({ rows, month }: { rows: readonly PortfolioRow[]; month: string }) {
+export function DriftingAreasList({ rows, month, rules }: {
+  rows: readonly PortfolioRow[];
+  month: string;
+  rules: DriftRules;
+}) {
   const drifting = sortAreas(
     rows.filter((row) => row.driftState === 'drift'),
     DEFAULT_AREA_SORT,
@@ -23,7 +27,7 @@ export function DriftingAreasList({ rows, month }: { rows: readonly PortfolioRow
           </div>
           <p className="muted small">
             Ownership <span className="tone-bad">{formatDelta(row.ownershipDelta)}</span> · centralisation{' '}
-            <span className="tone-bad">{formatDelta(row.centralisationDelta)}</span> points over the window
+            <span className="tone-bad">{formatDelta(row.centralisationDelta)}</span> points over {formatWindow(rules)}
           </p>
         </li>
       ))}

@@ -1,11 +1,19 @@
-import type { Portfolio } from '@autonomy/contracts';
+import type { DriftRules, Portfolio } from '@autonomy/contracts';
 import { StatCard } from '../../components/ui/stat-card.tsx';
-import { changeTone, countOf, formatDelta, formatIndex, formatPercent } from '../../lib/format.ts';
+import {
+  centralisationChangeTone,
+  countOf,
+  formatDelta,
+  formatIndex,
+  formatPercent,
+  formatWindow,
+  ownershipChangeTone,
+} from '../../lib/format.ts';
 
 type OrganisationSummaryFigures = Portfolio['organisation'];
 
-export function OrganisationSummary({ organisation }: { organisation: OrganisationSummaryFigures }) {
-  const windowNote = `Mean over ${pluralAreas(organisation.areasWithCompleteWindow)} with a complete window`;
+export function OrganisationSummary({ organisation, rules }: { organisation: OrganisationSummaryFigures; rules: DriftRules }) {
+  const windowNote = `Over ${formatWindow(rules)}; mean over ${pluralAreas(organisation.areasWithCompleteWindow)} with a complete window`;
   return (
     <dl className="stat-cards" aria-label="Organisation summary">
       <StatCard
@@ -21,13 +29,13 @@ export function OrganisationSummary({ organisation }: { organisation: Organisati
       <StatCard
         label="Ownership change"
         value={formatDelta(organisation.ownershipDelta)}
-        tone={changeTone(organisation.ownershipDelta, 'rising')}
+        tone={ownershipChangeTone(organisation.ownershipDelta, rules)}
         detail={windowNote}
       />
       <StatCard
         label="Centralisation change"
         value={formatDelta(organisation.centralisationDelta)}
-        tone={changeTone(organisation.centralisationDelta, 'falling')}
+        tone={centralisationChangeTone(organisation.centralisationDelta, rules)}
         detail={windowNote}
       />
       <StatCard

@@ -3,15 +3,15 @@ import type { Portfolio } from '@autonomy/contracts';
 import { DriftMapChart } from '../../components/charts/drift-map-chart.tsx';
 import { MonthSelect } from '../../components/ui/month-select.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
-import { DEFAULT_DRIFT_THRESHOLD_POINTS } from '../../lib/drift.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { countOf, formatMonthLong } from '../../lib/format.ts';
+import { countOf, formatDelta, formatMonthLong, formatWindow } from '../../lib/format.ts';
 import { Link, navigate, readMonthParam, useLocation, withMonth } from '../../router.tsx';
 import { AreasTable } from './areas-table.tsx';
 import { driftMapScale, toDriftMapGroups } from './drift-map-data.ts';
 import { DriftingAreasList } from './drifting-areas-list.tsx';
 import { OrganisationSummary } from './organisation-summary.tsx';
 import { PortfolioHeadline } from './portfolio-headline.tsx';
+import { MonthSignalsPanel } from '../signals/month-signals-panel.tsx';
 import { usePortfolio } from './queries.ts';
 
 export function PortfolioPage() {
@@ -61,7 +61,7 @@ function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isU
   return (
     <div className="stack" aria-busy={isUpdating}>
       <PortfolioHeadline portfolio={portfolio} month={month} />
-      <OrganisationSummary organisation={portfolio.organisation} />
+      <OrganisationSummary organisation={portfolio.organisation} rules={portfolio.rules} />
       <section className="panel" aria-labelledby="areas-heading">
         <div className="panel__header">
           <h2 id="areas-heading">Areas</h2>
@@ -70,14 +70,16 @@ function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isU
             first; select a column to sort.
           </p>
         </div>
-        <AreasTable rows={portfolio.areas} month={month} />
+        <AreasTable rows={portfolio.areas} month={month} rules={portfolio.rules} />
       </section>
+      <MonthSignalsPanel month={month} rules={portfolio.rules} />
       <DriftMapPanel portfolio={portfolio} month={month} />
     </div>
   );
 }
 
 function DriftMapPanel({ portfolio, month }: { portfolio: Portfolio; month: string }) {
+  const { rules } = portfolio;
   const groups = useMemo(() => toDriftMapGroups(portfolio.areas), [portfolio.areas]);
   const plotted = groups.reduce((sum, group) => sum + group.points.length, 0);
   return (
@@ -85,8 +87,9 @@ function DriftMapPanel({ portfolio, month }: { portfolio: Portfolio; month: stri
       <div className="panel__header">
         <h2 id="drift-map-heading">Drift map</h2>
         <p className="muted">
-          Each dot is an area with a complete window: right is ownership gained, up is centralisation gained. The
-          shaded corner is Chipotle drift.
+          Each dot is an area with a complete window: right is ownership gained, up is centralisation gained, over{' '}
+          {formatWindow(rules)}. The shaded corner is Chipotle drift: ownership {formatDelta(-rules.ownershipFallThreshold)}{' '}
+          or less and centralisation {formatDelta(rules.centralisationRiseThreshold)} or more.
         </p>
       </div>
       <div className="drift-map-layout">
@@ -95,14 +98,14 @@ function DriftMapPanel({ portfolio, month }: { portfolio: Portfolio; month: stri
         ) : (
           <DriftMapChart
             groups={groups}
-            scale={driftMapScale(groups)}
-            threshold={DEFAULT_DRIFT_THRESHOLD_POINTS}
+            scale={driftMapScale(groups, rules)}
+            rules={rules}
             description={`Drift map of ${countOf(plotted, 'area')}: ownership change on the horizontal axis, centralisation change on the vertical axis. The areas in drift are listed beside it.`}
           />
         )}
         <div>
           <h3 className="subheading">In drift</h3>
-          <DriftingAreasList rows={portfolio.areas} month={month} />
+          <DriftingAreasList rows={portfolio.areas} month={month} rules={rules} />
         </div>
       </div>
     </section>

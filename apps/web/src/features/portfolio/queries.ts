@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchPortfolio } from '../../lib/api.ts';
 
-export const portfolioQueryKey = (month: string | undefined) => ['portfolio', month ?? 'latest'] as const;
+export const portfolioQueryKeyRoot = ['portfolio'] as const;
+export const portfolioQueryKey = (month: string | undefined) => [...portfolioQueryKeyRoot, month ?? 'latest'] as const;
 
 /** The portfolio for `month`, or for the latest month with figures when none is chosen. */
 export function usePortfolio(month: string | undefined) {

@@ -1,0 +1,283 @@
+import { useState, type FormEvent } from 'react';
+import type { SettingsResponse } from '@autonomy/contracts';
+import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { countOf, formatDateTime } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { canEditSettings } from '../auth/permissions.ts';
+import { useSessionUser } from '../auth/queries.ts';
+import { useSaveSettings, useSettings } from './queries.ts';
+import {
+  parseFormValues,
+  placeFieldErrors,
+  SETTINGS_FIELDS,
+  SETTINGS_GROUPS,
+  toFormValues,
+  type PlacedErrors,
+  type SettingsField,
+  type SettingsFieldErrors,
+  type SettingsFormValues,
+  type SettingsGroup,
+  type SettingsPath,
+} from './settings-form.ts';
+
+export function SettingsPage() {
+  useDocumentTitle('Settings');
+  const session = useSessionUser();
+  const settings = useSettings();
+  const canEdit = session.data ? canEditSettings(session.data.role) : false;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p className="muted">
+            How the indices are weighted and when an area counts as drifting. They apply to every area; a change
+            recomputes every index and signal.
+          </p>
+        </div>
+      </div>
+      {settings.isPending ? (
+        <LoadingState label="Loading the settings…" />
+      ) : settings.isError ? (
+        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <SettingsForm response={settings.data} canEdit={canEdit} />
+      )}
+    </div>
+  );
+}
+
+const NO_SERVER_ERRORS: PlacedErrors = { byPath: {}, general: [] };
+
+const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
+
+function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEdit: boolean }) {
+  const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(response.settings));
+  const [inputErrors, setInputErrors] = useState<SettingsFieldErrors>({});
+  const [serverErrors, setServerErrors] = useState<PlacedErrors>(NO_SERVER_ERRORS);
+  const [notice, setNotice] = useState<'saved' | 'defaults' | null>(null);
+  const save = useSaveSettings();
+  const defaults = toFormValues(response.defaults);
+
+  function errorsFor(path: string): string[] {
+    const inputError = inputErrors[path as SettingsPath];
+    return inputError ? [inputError] : (serverErrors.byPath[path] ?? []);
+  }
+
+  function handleChange(path: SettingsPath, text: string) {
+    setValues((current) => ({ ...current, [path]: text }));
+    // Those errors were about the old value (a band's, about the bands); keep the others until the next save.
+    const answered = [path, groupPathOf(path) ?? path];
+    setInputErrors((current) => without(current, answered));
+    setServerErrors((current) => ({ ...current, byPath: without(current.byPath, answered) }));
+    setNotice(null);
+  }
+
+  function resetToDefaults() {
+    setValues(toFormValues(response.defaults));
+    setInputErrors({});
+    setServerErrors(NO_SERVER_ERRORS);
+    save.reset();
+    setNotice('defaults');
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setNotice(null);
+    setServerErrors(NO_SERVER_ERRORS);
+    const parsed = parseFormValues(values);
+    if (!parsed.ok) {
+      save.reset();
+      setInputErrors(parsed.errors);
+      focusFirstError((path) => parsed.errors[path] !== undefined);
+      return;
+    }
+    setInputErrors({});
+    save.mutate(parsed.settings, {
+      onSuccess: (saved) => {
+        setValues(toFormValues(saved.settings));
+        setNotice('saved');
+      },
+      onError: (error) => {
+        const placed = placeFieldErrors(error instanceof ApiError ? error.fieldErrors : []);
+        setServerErrors(placed);
+        focusFirstError((path) => placed.byPath[path] !== undefined || placed.byPath[groupPathOf(path) ?? ''] !== undefined);
+      },
+    });
+  }
+
+  const unparsed = Object.keys(inputErrors).length;
+
+  return (
+    <form className="settings-form" onSubmit={handleSubmit} noValidate>
+      {!canEdit && (
+        <p className="notice notice--info">Only admins can change these settings. These are the values in use.</p>
+      )}
+      {SETTINGS_GROUPS.map((group) => (
+        <SettingsFieldset
+          key={group.title}
+          group={group}
+          values={values}
+          defaults={defaults}
+          readOnly={!canEdit}
+          errorsFor={errorsFor}
+          onChange={handleChange}
+        />
+      ))}
+      <p className="muted small">
+        {response.updatedAt
+          ? `Last changed ${formatDateTime(response.updatedAt)}.`
+          : 'Nobody has changed these yet: they are the defaults.'}
+      </p>
+      {canEdit && (
+        <div className="settings-form__footer">
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={save.isPending}>
+              {save.isPending ? 'Saving and recomputing…' : 'Save'}
+            </button>
+            <button type="button" className="button" disabled={save.isPending} onClick={resetToDefaults}>
+              Reset to defaults
+            </button>
+          </div>
+          <div aria-live="polite">
+            {notice === 'saved' && (
+              <p className="notice notice--success" role="status">
+                Saved — every signal was recomputed
+              </p>
+            )}
+            {notice === 'defaults' && (
+              <p className="notice notice--info" role="status">
+                The defaults are filled in. Save to apply them.
+              </p>
+            )}
+          </div>
+          {unparsed > 0 && (
+            <p className="notice notice--error" role="alert">
+              <span className="notice__title">Not saved:</span> {countOf(unparsed, 'field')}{' '}
+              {unparsed === 1 ? 'is' : 'are'} not a number. See the {unparsed === 1 ? 'message' : 'messages'} beside{' '}
+              {unparsed === 1 ? 'it' : 'them'}.
+            </p>
+          )}
+          {save.isError && <SaveFailure error={save.error} general={serverErrors.general} />}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function SettingsFieldset({ group, values, defaults, readOnly, errorsFor, onChange }: {
+  group: SettingsGroup;
+  values: SettingsFormValues;
+  defaults: SettingsFormValues;
+  readOnly: boolean;
+  errorsFor: (path: string) => string[];
+  onChange: (path: SettingsPath, text: string) => void;
+}) {
+  const groupErrors = group.path ? errorsFor(group.path) : [];
+  const groupErrorId = group.path ? `${fieldId(group.path)}-error` : undefined;
+  return (
+    <fieldset className="panel settings-group" aria-describedby={groupErrors.length > 0 ? groupErrorId : undefined}>
+      <legend className="settings-group__title">{group.title}</legend>
+      <p className="muted small settings-group__description">{group.description}</p>
+      {groupErrors.length > 0 && (
+        <p id={groupErrorId} className="field__error settings-group__error" data-error-path={group.path}>
+          {groupErrors.join(' ')}
+        </p>
+      )}
+      <div className="settings-grid">
+        {group.fields.map((field) => (
+          <SettingsInput
+            key={field.path}
+            field={field}
+            value={values[field.path]}
+            defaultValue={defaults[field.path]}
+            readOnly={readOnly}
+            errors={errorsFor(field.path)}
+            onChange={(text) => onChange(field.path, text)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function SettingsInput({ field, value, defaultValue, readOnly, errors, onChange }: {
+  field: SettingsField;
+  value: string;
+  defaultValue: string;
+  readOnly: boolean;
+  errors: string[];
+  onChange: (text: string) => void;
+}) {
+  const id = fieldId(field.path);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const invalid = errors.length > 0;
+  return (
+    <div className="field settings-field" data-path={field.path}>
+      <label className="field__label" htmlFor={id}>
+        {field.label}
+      </label>
+      <div className="input-with-unit">
+        <input
+          id={id}
+          name={field.path}
+          type="text"
+          inputMode={field.whole ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          value={value}
+          readOnly={readOnly}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+          onChange={(event) => onChange(event.target.value)}
+        />
+        {field.unit && <span className="input-with-unit__unit">{field.unit}</span>}
+      </div>
+      <p id={hintId} className="field__hint">
+        {field.hint} Default {defaultValue}.
+      </p>
+      {invalid && (
+        <p id={errorId} className="field__error">
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SaveFailure({ error, general }: { error: Error; general: readonly string[] }) {
+  const problem = error instanceof ApiError ? error.problem : null;
+  const placedBesideFields = problem !== null && (problem.errors?.length ?? 0) > general.length;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>
+        <span className="notice__title">Not saved:</span>{' '}
+        {problem ? problem.detail || problem.title : 'Something went wrong. Try again.'}
+        {placedBesideFields && ' See the messages beside the fields.'}
+      </p>
+      {general.length > 0 && (
+        <ul className="notice__list">
+          {general.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function without<T extends object>(record: T, keys: readonly string[]): T {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T;
+}
+
+function groupPathOf(path: SettingsPath): string | null {
+  return SETTINGS_GROUPS.find((group) => group.fields.some((field) => field.path === path))?.path ?? null;
+}
+
+/** Puts the cursor in the first field (in form order) with something to fix. */
+function focusFirstError(hasError: (path: SettingsPath) => boolean): void {
+  const first = SETTINGS_FIELDS.find((field) => hasError(field.path));
+  if (first) document.getElementById(fieldId(first.path))?.focus();
+}
