@@ -1,6 +1,7 @@
 /**
- * What does the portfolio cost over reading its rows? Prints medians for the same data:
- * the raw SQL that reads the rows (the floor), a bare signed-in route, and GET /api/v1/portfolio.
+ * What do the main routes cost over their floors? Prints medians for the same data: the raw SQL
+ * that reads the rows, a bare signed-in route, GET /api/v1/portfolio, PUT of one area month
+ * (which recomputes that area's signals), and a settings change (which recomputes every area).
  * Runs on PGlite, or on PostgreSQL when DATABASE_URL is set. Figures only; nothing is asserted.
  */
 import { performance } from 'node:perf_hooks';
@@ -85,12 +86,33 @@ try {
   );
   const bareRoute = await median(() => get('/api/v1/auth/me'));
   const portfolio = await median(() => get(`/api/v1/portfolio?month=${latest}`));
+  const send = async (method: string, path: string, body: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  };
+  const { areaSlug, areaName: _name, month, ...figures } = rows[0] ?? syntheticRows()[0]!;
+  let latency = 1;
+  const putOneMonth = await median(() => send('PUT', `/api/v1/areas/${areaSlug}/months/${month}`, { ...figures, approvalLatencyDays: (latency += 1) }));
+  const settings = (await (await app.request('/api/v1/settings', { headers: { cookie } })).json()) as { defaults: { ownershipFallThreshold: number } };
+  let threshold = 5;
+  const settingsStart = performance.now();
+  for (let run = 0; run < 3; run += 1) {
+    threshold = threshold === 5 ? 6 : 5;
+    await send('PUT', '/api/v1/settings', { ...settings.defaults, ownershipFallThreshold: threshold });
+  }
+  const settingsChange = (performance.now() - settingsStart) / 3;
 
   console.log(`database: ${database.kind}; ${AREAS} areas × ${MONTHS} months = ${rows.length} rows; median of ${RUNS} runs`);
   console.log(`import of all rows (one transaction):  ${importMs.toFixed(0)} ms (${((rows.length / importMs) * 1000).toFixed(0)} rows/s)`);
   console.log(`raw SQL reading the portfolio's rows:  ${rawSql.toFixed(1)} ms  (floor)`);
   console.log(`bare signed-in route (/auth/me):        ${bareRoute.toFixed(1)} ms`);
   console.log(`GET /api/v1/portfolio:                  ${portfolio.toFixed(1)} ms  = ${(portfolio / rawSql).toFixed(2)} × raw SQL`);
+  console.log(`PUT one area month (+ its signals):     ${putOneMonth.toFixed(1)} ms  = ${(putOneMonth / bareRoute).toFixed(1)} × bare route`);
+  console.log(`PUT settings (every area recomputed):   ${settingsChange.toFixed(0)} ms  (mean of 3)`);
 } finally {
   await database.destroy();
 }

@@ -14,6 +14,20 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
   });
+
+  it('answers 503 problem+json when the database is unreachable', async () => {
+    const { openDatabase } = await import('@autonomy/db');
+    const { createApp } = await import('../src/app.ts');
+    // Nothing listens on port 1: the driver is refused at once.
+    const unreachable = await openDatabase({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' });
+    try {
+      const response = await createApp({ database: unreachable }).request('/api/health');
+      expect(response.status).toBe(503);
+      expect((await problemOf(response)).detail).toMatch(/unreachable/);
+    } finally {
+      await unreachable.close();
+    }
+  });
 });
 
 describe('OpenAPI', () => {
