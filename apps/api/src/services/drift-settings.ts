@@ -1,6 +1,5 @@
-import { driftSettingsSchema } from '@autonomy/contracts';
 import { type Database, getSetting } from '@autonomy/db';
-import { DEFAULT_SETTINGS, type DriftSettings, settingsProblems } from '@autonomy/domain';
+import { DEFAULT_SETTINGS, type DriftSettings, parseDriftSettings } from '@autonomy/domain';
 
 export const DRIFT_SETTINGS_KEY = 'drift';
 
@@ -14,12 +13,12 @@ export interface StoredDriftSettings {
 export async function loadDriftSettings(db: Database): Promise<StoredDriftSettings> {
   const stored = await getSetting(db, DRIFT_SETTINGS_KEY);
   if (!stored) return { settings: DEFAULT_SETTINGS, updatedAt: null };
-  const parsed = driftSettingsSchema.safeParse(stored.value);
   // Settings are validated before they are saved; a stored value that no longer passes means
   // the rules tightened since, and the defaults are the safe reading.
-  if (!parsed.success || settingsProblems(parsed.data).length > 0) {
+  const parsed = parseDriftSettings(stored.value);
+  if (!parsed.ok) {
     console.warn('Stored drift settings are no longer valid; using the defaults.');
     return { settings: DEFAULT_SETTINGS, updatedAt: null };
   }
-  return { settings: parsed.data, updatedAt: stored.updatedAt };
+  return { settings: parsed.settings, updatedAt: stored.updatedAt };
 }
