@@ -6,7 +6,7 @@ export * from './portfolio.ts';
 export * from './auth.ts';
 export * from './health.ts';
 export * from './imports.ts';
-export * from './csv.ts';
+export * from './csv/index.ts';
 export * from './settings.ts';
 export * from './signals.ts';
 export * from './audit.ts';

@@ -9,7 +9,7 @@ import {
   type MetricsCsvColumn,
   type MetricsCsvResult,
   type MetricsCsvRow,
-} from './csv.ts';
+} from './index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

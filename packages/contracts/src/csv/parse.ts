@@ -1,229 +1,31 @@
-/**
- * The monthly-inputs CSV of the brief ("Monthly inputs (also the CSV import format)"): reading an
- * import into rows, or into errors that name the file line and column, and writing the export.
- * Pure on purpose: the API validates imports with it and the web app checks files before upload.
- */
-import { createAreaSchema } from './area.ts';
-import { checkFigureRules, type AreaMonthFigures } from './area-month.ts';
-import { monthSchema, slugSchema } from './primitives.ts';
-import type { FieldError } from './problem.ts';
-
-export const METRICS_CSV_COLUMNS = [
-  'area_slug',
-  'area_name',
-  'month',
-  'revenue_target',
-  'revenue_actual',
-  'marketing_dedicated_fte',
-  'marketing_shared_fte',
-  'sales_dedicated_fte',
-  'sales_shared_fte',
-  'hires_total',
-  'hires_lead_owned',
-  'decisions_total',
-  'decisions_central',
-  'shared_service_dependencies',
-  'mandatory_processes',
-  'approval_latency_days',
-  'target_owner',
-] as const;
-export type MetricsCsvColumn = (typeof METRICS_CSV_COLUMNS)[number];
-
-/** One import may hold up to this many data rows (the brief's limit). */
-export const MAX_IMPORT_ROWS = 100_000;
-/** A broken file can produce millions of errors; the answer lists this many and counts the rest. */
-export const MAX_REPORTED_ERRORS = 500;
-
-export interface MetricsCsvRow extends AreaMonthFigures {
-  areaSlug: string;
-  areaName: string;
-  month: string;
-  /** The file line the row starts on; the header is line 1. */
-  line: number;
-}
-
-export type MetricsCsvResult =
-  | { ok: true; rows: MetricsCsvRow[] }
-  | {
-      ok: false;
-      /** `unparseable`: not CSV we can read (400). `invalid`: rows that break the rules (422). */
-      kind: 'unparseable' | 'invalid';
-      detail: string;
-      errors: FieldError[];
-    };
-
-type RowField = keyof Omit<MetricsCsvRow, 'line'>;
-
-/** Each column's field in a row and in the API (the brief: "the CSV columns, in camelCase"). */
-const COLUMN_PATHS = {
-  area_slug: 'areaSlug',
-  area_name: 'areaName',
-  month: 'month',
-  revenue_target: 'revenueTarget',
-  revenue_actual: 'revenueActual',
-  marketing_dedicated_fte: 'marketingDedicatedFte',
-  marketing_shared_fte: 'marketingSharedFte',
-  sales_dedicated_fte: 'salesDedicatedFte',
-  sales_shared_fte: 'salesSharedFte',
-  hires_total: 'hiresTotal',
-  hires_lead_owned: 'hiresLeadOwned',
-  decisions_total: 'decisionsTotal',
-  decisions_central: 'decisionsCentral',
-  shared_service_dependencies: 'sharedServiceDependencies',
-  mandatory_processes: 'mandatoryProcesses',
-  approval_latency_days: 'approvalLatencyDays',
-  target_owner: 'targetOwner',
-} as const satisfies Record<MetricsCsvColumn, RowField>;
-
-// Compile-time proof that every field of a row has a column, so a field added to the figures
-// schema cannot silently go missing from the import and the export.
-type FieldsWithoutColumn = Exclude<RowField, (typeof COLUMN_PATHS)[MetricsCsvColumn]>;
-const everyFieldHasAColumn: [FieldsWithoutColumn] extends [never] ? true : FieldsWithoutColumn = true;
-void everyFieldHasAColumn;
-
-const COLUMN_OF_PATH = new Map<string, MetricsCsvColumn>(
-  METRICS_CSV_COLUMNS.map((column) => [COLUMN_PATHS[column], column]),
-);
-const columnOfPath = (path: string): string => COLUMN_OF_PATH.get(path) ?? path;
-const KNOWN_COLUMNS = new Set<string>(METRICS_CSV_COLUMNS);
-
-// ---------------------------------------------------------------------------------------------
-// Reading records (RFC 4180)
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const CR = 0x0d;
-const LF = 0x0a;
-const BYTE_ORDER_MARK = 0xfeff;
-
-interface CsvRecord {
-  /** The physical line the record starts on. */
-  line: number;
-  fields: string[];
-}
-
-class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    /** The record's line, which differs from `line` when a quoted value spans lines. */
-    readonly recordLine: number,
-    readonly fieldIndex: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Reads one record at a time so that a file over the row limit, or broken near its start, is
- * rejected without reading the rest. Lines are counted physically (CRLF, LF or a lone CR each end
- * one), including those inside quoted values, so errors point at the line an editor shows.
- */
-class CsvRecordReader {
-  private position: number;
-  private line = 1;
-
-  constructor(private readonly text: string) {
-    this.position = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
-  }
-
-  next(): CsvRecord | null {
-    const text = this.text;
-    const length = text.length;
-    let i = this.position;
-    if (i >= length) return null;
-    const recordLine = this.line;
-    const fields: string[] = [];
-    for (;;) {
-      let value: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        const openedOn = this.line;
-        let value_ = '';
-        let start = ++i;
-        for (;;) {
-          if (i >= length) {
-            throw new CsvSyntaxError(
-              openedOn,
-              recordLine,
-              fields.length,
-              `a value that opens with a quote (") on line ${openedOn} is never closed`,
-            );
-          }
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) {
-              value_ += text.slice(start, i + 1);
-              i += 2;
-              start = i;
-              continue;
-            }
-            value_ += text.slice(start, i);
-            i++;
-            break;
-          }
-          if (c === CR) {
-            this.line++;
-            if (text.charCodeAt(i + 1) === LF) i++;
-          } else if (c === LF) {
-            this.line++;
-          }
-          i++;
-        }
-        const after = text.charCodeAt(i);
-        if (i < length && after !== COMMA && after !== CR && after !== LF) {
-          throw new CsvSyntaxError(
-            this.line,
-            recordLine,
-            fields.length,
-            `line ${this.line} has text after the closing quote of a value; ` +
-              'a quoted value must end at the next comma or line end',
-          );
-        }
-        value = value_;
-      } else {
-        const start = i;
-        while (i < length) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === CR || c === LF) break;
-          if (c === QUOTE) {
-            // `a, "b"` is a common slip that strict CSV does not allow; name it precisely.
-            const spaceBeforeQuote = text.slice(start, i).trim() === '';
-            throw new CsvSyntaxError(
-              this.line,
-              recordLine,
-              fields.length,
-              spaceBeforeQuote
-                ? `line ${this.line} has a space before an opening quote ("); ` +
-                    'a quoted value must start right after the comma'
-                : `line ${this.line} has a quote (") inside a value; wrap the whole value in quotes ` +
-                    'and double each quote inside it ("")',
-            );
-          }
-          i++;
-        }
-        value = text.slice(start, i);
-      }
-      fields.push(value);
-      if (i >= length) break;
-      const c = text.charCodeAt(i);
-      if (c === COMMA) {
-        i++;
-        continue;
-      }
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      this.line++;
-      break;
-    }
-    this.position = i;
-    return { line: recordLine, fields };
-  }
-}
-
-/** Blank lines, and the all-comma lines spreadsheets leave after the data, carry no figures. */
-function isBlank(fields: readonly string[]): boolean {
-  for (const field of fields) if (field.trim() !== '') return false;
-  return true;
-}
+/** Reading an import file into rows, or into errors that name the file line and column. */
+import { checkFigureRules } from '../area-month.ts';
+import type { FieldError } from '../problem.ts';
+import {
+  COLUMN_OF_PATH,
+  COLUMN_PATHS,
+  columnOfPath,
+  KNOWN_COLUMNS,
+  MAX_IMPORT_ROWS,
+  MAX_REPORTED_ERRORS,
+  METRICS_CSV_COLUMNS,
+  type MetricsCsvColumn,
+  type MetricsCsvResult,
+  type MetricsCsvRow,
+  type RowField,
+} from './columns.ts';
+import { CsvRecordReader, CsvSyntaxError, isBlank, type CsvRecord } from './record-reader.ts';
+import {
+  quoted,
+  readAreaName,
+  readCount,
+  readDecimal,
+  readMonth,
+  readOwner,
+  readRemembered,
+  readSlug,
+  ValueProblem,
+} from './values.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -246,11 +48,6 @@ class ErrorList {
 
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Echoes a value from the file without letting a pasted essay swamp the message. */
-function quoted(raw: string): string {
-  return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
 }
 
 function listNames(names: readonly string[]): string {
@@ -346,139 +143,6 @@ function checkHeader(record: CsvRecord): HeaderCheck {
     detail: `The header row does not match the import format (${parts.join('; ')}).`,
     errors: errors.reported,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Values
-
-class ValueProblem {
-  constructor(readonly message: string) {}
-}
-
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const DOT = 0x2e;
-const NOT_PLAIN = -1;
-const EXACT_DIGITS = 15;
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, power) => 10 ** power);
-
-/**
- * The value of a plain decimal (digits, optionally a dot and more digits), or NOT_PLAIN.
- * Exponents, signs, separators and the words NaN and Infinity, which Number() accepts, are all
- * things a person did not mean to type into a figure. Written by hand because it runs on
- * every value of an import: with at most 15 digits, digits ÷ 10^k is a single correctly rounded
- * division of exact values, so it equals Number(text) without Number's general parser.
- */
-function plainDecimalValue(text: string): number {
-  const length = text.length;
-  let mantissa = 0;
-  let i = 0;
-  for (let code: number; i < length && isDigit((code = text.charCodeAt(i))); i++) {
-    mantissa = mantissa * 10 + (code - DIGIT_0);
-  }
-  if (i === 0) return NOT_PLAIN;
-  if (i === length) return i <= EXACT_DIGITS ? mantissa : Number(text);
-  if (text.charCodeAt(i) !== DOT) return NOT_PLAIN;
-  const fractionStart = ++i;
-  for (let code: number; i < length && isDigit((code = text.charCodeAt(i))); i++) {
-    mantissa = mantissa * 10 + (code - DIGIT_0);
-  }
-  if (i !== length || i === fractionStart) return NOT_PLAIN;
-  const fractionDigits = length - fractionStart;
-  return length - 1 <= EXACT_DIGITS
-    ? mantissa / (POWERS_OF_TEN[fractionDigits] as number)
-    : Number(text);
-}
-
-function isDigit(code: number): boolean {
-  return code >= DIGIT_0 && code <= DIGIT_9;
-}
-
-function readDecimal(column: string, raw: string): number | ValueProblem {
-  let value = plainDecimalValue(raw);
-  if (value === NOT_PLAIN) {
-    const text = raw.trim();
-    if (text === '') return new ValueProblem(`${column} must be a number ≥ 0, got an empty value`);
-    value = plainDecimalValue(text);
-    if (value === NOT_PLAIN) {
-      const hint = text.includes(',') ? ' (use a dot for decimals and no thousands separators)' : '';
-      return new ValueProblem(`${column} must be a number ≥ 0, got ${quoted(raw)}${hint}`);
-    }
-  }
-  if (!Number.isFinite(value)) return new ValueProblem(`${column} is too large, got ${quoted(raw)}`);
-  return value;
-}
-
-function readCount(column: string, raw: string): number | ValueProblem {
-  let value = plainDecimalValue(raw);
-  let text = raw;
-  if (value === NOT_PLAIN) {
-    text = raw.trim();
-    if (text === '') return new ValueProblem(`${column} must be a whole number ≥ 0, got an empty value`);
-    value = plainDecimalValue(text);
-  }
-  // "12.0" is a whole number in value but not as written, and counts are written whole.
-  if (value === NOT_PLAIN || text.includes('.')) {
-    return new ValueProblem(`${column} must be a whole number ≥ 0, got ${quoted(raw)}`);
-  }
-  if (!Number.isSafeInteger(value)) return new ValueProblem(`${column} is too large, got ${quoted(raw)}`);
-  return value;
-}
-
-function readOwner(column: string, raw: string): 'area' | 'central' | ValueProblem {
-  const text = raw.trim();
-  if (text === 'area' || text === 'central') return text;
-  return new ValueProblem(`${column} must be "area" or "central", got ${quoted(raw)}`);
-}
-
-function readSlug(column: string, raw: string): string | ValueProblem {
-  return readWithSchema(slugSchema, column, raw);
-}
-
-function readMonth(column: string, raw: string): string | ValueProblem {
-  return readWithSchema(monthSchema, column, raw);
-}
-
-function readWithSchema(
-  schema: typeof slugSchema | typeof monthSchema,
-  column: string,
-  raw: string,
-): string | ValueProblem {
-  const text = raw.trim();
-  if (text === '') return new ValueProblem(`${column} must not be empty`);
-  const parsed = schema.safeParse(text);
-  if (parsed.success) return parsed.data;
-  const rule = parsed.error.issues[0]?.message ?? 'is not valid';
-  return new ValueProblem(`${column} ${rule}, got ${quoted(raw)}`);
-}
-
-const areaNameSchema = createAreaSchema.shape.name;
-
-function readAreaName(column: string, raw: string): string | ValueProblem {
-  const parsed = areaNameSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (issue?.code === 'too_big') {
-    return new ValueProblem(
-      `${column} must be at most ${String(issue.maximum)} characters, but it has ${raw.trim().length}`,
-    );
-  }
-  return new ValueProblem(`${column} must not be empty`);
-}
-
-/** Slugs, names and months repeat on nearly every row, so each distinct text is checked once. */
-function readRemembered(
-  seen: Map<string, string | ValueProblem>,
-  read: (column: string, raw: string) => string | ValueProblem,
-  column: string,
-  raw: string,
-): string | ValueProblem {
-  let result = seen.get(raw);
-  if (result === undefined) {
-    result = read(column, raw);
-    seen.set(raw, result);
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -779,38 +443,4 @@ function syntaxProblem(
       message: error.message,
     },
   ]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Numbers as a person would type them: `1500`, `0.75`, `0.0000001`, never `1e-7` or `12.0`. */
-function plainNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`cannot write ${String(value)} into a CSV figure`);
-  const shortest = String(value);
-  if (!shortest.includes('e')) return shortest;
-  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
-  if (exponent === null) return shortest;
-  const [, sign = '', lead = '', fraction = '', power = '0'] = exponent;
-  const digits = lead + fraction;
-  const shift = Number(power);
-  if (shift < 0) return `${sign}0.${'0'.repeat(-shift - 1)}${digits}`;
-  // Doubles this large are whole numbers, so the digits never run past the decimal point.
-  return `${sign}${digits}${'0'.repeat(shift - fraction.length)}`;
-}
-
-export function formatMetricsCsv(rows: Iterable<Omit<MetricsCsvRow, 'line'>>): string {
-  const lines = [METRICS_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    const fields = METRICS_CSV_COLUMNS.map((column) => {
-      const value = row[COLUMN_PATHS[column]];
-      return typeof value === 'number' ? plainNumber(value) : csvField(value);
-    });
-    lines.push(fields.join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }

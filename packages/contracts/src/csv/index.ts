@@ -1,0 +1,15 @@
+/**
+ * The monthly-inputs CSV of the brief ("Monthly inputs (also the CSV import format)"): reading an
+ * import into rows, or into errors that name the file line and column, and writing the export.
+ * Pure on purpose: the API validates imports with it and the web app checks files before upload.
+ */
+export {
+  MAX_IMPORT_ROWS,
+  MAX_REPORTED_ERRORS,
+  METRICS_CSV_COLUMNS,
+  type MetricsCsvColumn,
+  type MetricsCsvResult,
+  type MetricsCsvRow,
+} from './columns.ts';
+export { parseMetricsCsv } from './parse.ts';
+export { formatMetricsCsv } from './format.ts';
