@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { healthSchema, type Health } from '@autonomy/contracts';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +24,9 @@ const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const VIEWER_EMAIL = 'viewer@example.com';
 const VIEWER_PASSWORD = 'e2e-viewer-password';
+/** The demo lead of Payments, Checkout and Billing (the demo seed's account). */
+const LEAD_EMAIL = 'priya.raman@demo.example';
+const LEAD_PASSWORD = 'demo-lead-priya';
 const HEALTH_DEADLINE_MS = 60_000;
 
 let server: RunningServer | undefined;
@@ -32,6 +35,12 @@ let page: Page;
 const pageErrors: Error[] = [];
 /** The drifting area the admin opened, for the viewer to open too. */
 let driftingAreaUrl = '';
+/** Priya's own browser, signed in alongside the admin's, for the figures tests. */
+let leadContext: BrowserContext | undefined;
+let lead: Page;
+/** The month the Checkout page opens on (its latest), and the approval latency Priya saved there. */
+let checkoutMonth = '';
+let savedLatency = 0;
 
 beforeAll(async () => {
   if (!existsSync(join(webRoot, 'dist', 'index.html'))) {
@@ -212,7 +221,202 @@ describe('the autonomy dashboard', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it('lets a lead correct the latest month of an area she leads, and keeps the change in its Changes', async () => {
+    if (!browser || !server) throw new Error('The browser and the server start in beforeAll');
+    leadContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
+    lead = await leadContext.newPage();
+    lead.setDefaultTimeout(30_000);
+    lead.on('pageerror', (error) => pageErrors.push(error));
+    await lead.goto('/areas/checkout');
+    await lead.waitForURL(/\/sign-in\?next=/);
+    await lead.getByLabel('Email').fill(LEAD_EMAIL);
+    await lead.getByLabel('Password').fill(LEAD_PASSWORD);
+    await lead.getByRole('button', { name: 'Sign in' }).click();
+    await lead.waitForURL((url) => url.pathname === '/areas/checkout');
+
+    const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
+    await figuresPanel.locator('dl.figures').waitFor();
+    checkoutMonth = await lead.locator('.month-select select').inputValue();
+    // The demo's latest month is the last complete one, so the current month can be added.
+    await figuresPanel.getByRole('button', { name: `Add figures for ${monthName(nextMonth(checkoutMonth))}` }).waitFor();
+    // The admin's acknowledgement earlier (Checkout is the drifting area) is already in its Changes.
+    await lead.locator('section[aria-labelledby="area-changes-heading"] .change-list__item').first().waitFor();
+
+    await figuresPanel.getByRole('button', { name: 'Edit figures' }).click();
+    const editor = lead.locator('section[aria-labelledby="figures-editor-heading"]');
+    const latency = editor.getByLabel('Approval latency');
+    await latency.waitFor();
+    await expect(editor.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(`Edit figures for ${monthName(checkoutMonth)}`);
+    expect(await editor.locator('fieldset.figures-group').count()).toBe(6);
+    expect(await editor.locator('[data-figure]').count()).toBe(14);
+
+    const openedLatency = Number(await latency.inputValue());
+    savedLatency = Math.round(openedLatency) + 4;
+    await latency.fill(String(savedLatency));
+    // The form checks with the contract before sending: more hires run by the lead than hires closed.
+    const hiresLeadOwned = editor.getByLabel('Hires run by the lead');
+    const openedLeadOwned = await hiresLeadOwned.inputValue();
+    const openedHires = await editor.getByLabel('Hires closed', { exact: true }).inputValue();
+    await hiresLeadOwned.fill(String(Number(openedHires) + 1));
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+    const hiresError = editor.locator('[data-figure="hiresLeadOwned"] .field__error');
+    await expect(hiresError.textContent()).resolves.toBe('Must not exceed hires closed.');
+    await moveMouseAway(lead);
+    await editor.screenshot({ path: join(resultsDir, 'figures-edit-form.png') });
+
+    // Back to the hires the month had, so only the latency differs from what was opened.
+    await hiresLeadOwned.fill(openedLeadOwned);
+    expect(await hiresError.count()).toBe(0);
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+
+    const confirmation = figuresPanel.locator('.figures-saved');
+    await confirmation.waitFor();
+    const confirmationText = (await confirmation.textContent()) ?? '';
+    expect(confirmationText).toContain(`Saved. Updated the figures for ${monthName(checkoutMonth)}`);
+    expect(confirmationText).toContain(`Drift for ${monthName(checkoutMonth)}, recomputed:`);
+    expect(await confirmation.locator('[data-drift-level]').count()).toBe(1);
+    expect(await editor.count()).toBe(0);
+    await expect(figuresPanel.locator('dl.figures').textContent()).resolves.toContain(`${savedLatency} days`);
+
+    const newestChange = lead.locator('section[aria-labelledby="area-changes-heading"] .change-list__item').first();
+    await newestChange.waitFor();
+    await expect(newestChange.locator('.change-list__what').textContent()).resolves.toBe(
+      `Priya Raman updated figures for ${checkoutMonth}: approval latency ${formatNumber(openedLatency)} → ${savedLatency} days`,
+    );
+    await moveMouseAway(lead);
+    await lead.screenshot({ path: join(resultsDir, 'figures-saved.png'), fullPage: true });
+  });
+
+  it('shows a conflict instead of overwriting figures someone saved since the form opened', async () => {
+    const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
+    await figuresPanel.getByRole('button', { name: 'Edit figures' }).click();
+    const editor = lead.locator('section[aria-labelledby="figures-editor-heading"]');
+    const latency = editor.getByLabel('Approval latency');
+    await latency.waitFor();
+    await expect(latency.inputValue()).resolves.toBe(String(savedLatency));
+
+    // The admin saves the same month from another browser while Priya's form is open.
+    const theirLatency = savedLatency + 7;
+    await saveAsAdmin('checkout', checkoutMonth, { approvalLatencyDays: theirLatency });
+
+    const myLatency = savedLatency + 2;
+    await latency.fill(String(myLatency));
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+    const conflict = editor.locator('.conflict-panel');
+    await conflict.waitFor();
+    await expect(conflict.getByRole('heading').textContent()).resolves.toBe(
+      'Someone else changed these figures since you opened them',
+    );
+    const row = conflict.locator('tr[data-figure="approvalLatencyDays"]');
+    await expect(row.locator('.conflict-table__theirs').textContent()).resolves.toBe(`${theirLatency} days`);
+    await expect(row.locator('.conflict-table__mine').textContent()).resolves.toBe(`${myLatency} days`);
+    expect(await conflict.locator('tbody tr').count()).toBe(1);
+    await moveMouseAway(lead);
+    await editor.screenshot({ path: join(resultsDir, 'figures-conflict.png') });
+
+    await conflict.getByRole('button', { name: 'Use theirs' }).click();
+    await expect(latency.inputValue()).resolves.toBe(String(theirLatency));
+    expect(await editor.locator('.conflict-panel').count()).toBe(0);
+    // Nothing of Priya's was written, and the admin's save is in the area's Changes.
+    await expect(readFigure(lead, 'checkout', checkoutMonth, 'approvalLatencyDays')).resolves.toBe(String(theirLatency));
+    await lead
+      .locator('.change-list__item', {
+        hasText: `Administrator updated figures for ${checkoutMonth}: approval latency ${savedLatency} → ${theirLatency} days`,
+      })
+      .first()
+      .waitFor();
+
+    // Another concurrent save, to a figure Priya leaves alone: "Keep mine" keeps both changes.
+    const theirProcesses = Number(await readFigure(lead, 'checkout', checkoutMonth, 'mandatoryProcesses')) + 1;
+    await saveAsAdmin('checkout', checkoutMonth, { mandatoryProcesses: theirProcesses });
+    await latency.fill(String(myLatency));
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+    await conflict.waitFor();
+    await expect(conflict.locator('tr[data-figure="mandatoryProcesses"]').getAttribute('data-changed-by-me')).resolves.toBe('false');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await figuresPanel.locator('.figures-saved').waitFor();
+    await expect(readFigure(lead, 'checkout', checkoutMonth, 'approvalLatencyDays')).resolves.toBe(String(myLatency));
+    await expect(readFigure(lead, 'checkout', checkoutMonth, 'mandatoryProcesses')).resolves.toBe(String(theirProcesses));
+  });
+
+  it('lets the lead add the current month, prefilled from the latest', async () => {
+    const added = nextMonth(checkoutMonth);
+    const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
+    await figuresPanel.getByRole('button', { name: `Add figures for ${monthName(added)}` }).click();
+    const editor = lead.locator('section[aria-labelledby="figures-editor-heading"]');
+    await expect(editor.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(`Add figures for ${monthName(added)}`);
+    const latency = editor.getByLabel('Approval latency');
+    await latency.waitFor();
+    await expect(latency.inputValue()).resolves.toBe(await readFigure(lead, 'checkout', checkoutMonth, 'approvalLatencyDays'));
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+
+    await lead.waitForURL((url) => url.searchParams.get('month') === added);
+    await expect(lead.locator('.figures-saved').textContent()).resolves.toContain(`Added the figures for ${monthName(added)}`);
+    await lead.locator('.change-list__item', { hasText: `Priya Raman added figures for ${added}` }).first().waitFor();
+  });
+
+  it('offers the lead no way to edit an area she does not lead', async () => {
+    await lead.goto('/areas/search');
+    const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
+    await figuresPanel.locator('dl.figures').waitFor();
+    expect(await lead.getByRole('button', { name: 'Edit figures' }).count()).toBe(0);
+    expect(await lead.getByRole('button', { name: /^Add figures for/ }).count()).toBe(0);
+
+    // And the API agrees, whatever the page shows.
+    const month = await lead.locator('.month-select select').inputValue();
+    const current = await lead.request.get(`/api/v1/areas/search/months/${month}`);
+    const refused = await lead.request.put(`/api/v1/areas/search/months/${month}`, {
+      data: figuresOf(await current.json()),
+      headers: { 'If-Match': current.headers()['etag'] ?? '' },
+    });
+    expect(refused.status()).toBe(403);
+
+    await leadContext?.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+/** The fourteen figures of an area month as the API returns it: what a PUT takes. */
+function figuresOf(areaMonth: Record<string, unknown>): Record<string, unknown> {
+  const { areaSlug: _areaSlug, month: _month, version: _version, updatedAt: _updatedAt, ...figures } = areaMonth;
+  return figures;
+}
+
+/** A concurrent edit: the admin reads the month's ETag and saves a change with it. */
+async function saveAsAdmin(slug: string, month: string, change: Record<string, unknown>): Promise<void> {
+  const url = `/api/v1/areas/${slug}/months/${month}`;
+  const current = await page.request.get(url);
+  expect(current.status()).toBe(200);
+  const etag = current.headers()['etag'];
+  if (!etag) throw new Error(`GET ${url} sent no ETag`);
+  const saved = await page.request.put(url, {
+    data: { ...figuresOf(await current.json()), ...change },
+    headers: { 'If-Match': etag },
+  });
+  expect(saved.status()).toBe(200);
+}
+
+/** One figure as stored, read through the API as the given browser. */
+async function readFigure(target: Page, slug: string, month: string, figure: string): Promise<string> {
+  const response = await target.request.get(`/api/v1/areas/${slug}/months/${month}`);
+  const body = (await response.json()) as Record<string, unknown>;
+  return String(body[figure]);
+}
+
+function monthName(month: string): string {
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+function nextMonth(month: string): string {
+  const [year = 0, monthNumber = 0] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year, monthNumber, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
+}
 
 /** A pointer left over a chart or row shows a tooltip or hover colour in the screenshot. */
 async function moveMouseAway(target: Page): Promise<void> {

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { settingsFixture, signalFixture } from '../test-support/fixtures.ts';
+import { areaMonthFixture, auditEventFixture, figuresFixture, settingsFixture, signalFixture } from '../test-support/fixtures.ts';
 import {
   ApiError,
   fetchAllSignals,
+  fetchAreaMonthForEdit,
+  fetchAuditPage,
   fetchPortfolio,
   importMetrics,
+  saveAreaMonth,
   saveSettings,
   setUnauthorizedHandler,
   signIn,
@@ -142,6 +145,58 @@ describe('the signals and settings endpoints', () => {
     const settings = { ...settingsFixture(), windowMonths: 0 };
     const error = await saveSettings(settings).catch((caught: unknown) => caught);
     expect((error as ApiError).fieldErrors).toEqual(problem.errors);
+  });
+});
+
+describe('the figures and audit endpoints', () => {
+  const withEtag = (body: unknown, etag: string | null, status = 200) => {
+    const response = jsonResponse(body, status);
+    if (etag) response.headers.set('ETag', etag);
+    return response;
+  };
+
+  it('reads a month with the ETag of its version', async () => {
+    const fetchMock = stubFetch(withEtag(areaMonthFixture(), '"3"'));
+    await expect(fetchAreaMonthForEdit('checkout', '2026-10')).resolves.toEqual({ areaMonth: areaMonthFixture(), etag: '"3"' });
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/areas/checkout/months/2026-10');
+  });
+
+  it('refuses a month without an ETag rather than save blind later', async () => {
+    stubFetch(withEtag(areaMonthFixture(), null));
+    const error = await fetchAreaMonthForEdit('checkout', '2026-10').catch((caught: unknown) => caught);
+    expect((error as ApiError).problem.detail).toMatch(/no ETag/);
+  });
+
+  it('saves the figures alone, with If-Match, and returns the new ETag', async () => {
+    const fetchMock = stubFetch(withEtag(areaMonthFixture({ version: 4 }), '"4"'));
+    const saved = await saveAreaMonth('checkout', '2026-10', figuresFixture(), { ifMatch: '"3"' });
+    expect(saved).toEqual({ areaMonth: areaMonthFixture({ version: 4 }), etag: '"4"', created: false });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/areas/checkout/months/2026-10');
+    expect(init?.method).toBe('PUT');
+    expect(new Headers(init?.headers).get('If-Match')).toBe('"3"');
+    expect(JSON.parse(String(init?.body))).toEqual(figuresFixture());
+  });
+
+  it('adds a new month without If-Match and says it was created', async () => {
+    const fetchMock = stubFetch(withEtag(areaMonthFixture({ month: '2026-11', version: 1 }), '"1"', 201));
+    const saved = await saveAreaMonth('checkout', '2026-11', figuresFixture(), { ifMatch: null });
+    expect(saved.created).toBe(true);
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).has('If-Match')).toBe(false);
+  });
+
+  it('carries a stale ETag’s 412 as a problem', async () => {
+    const stale = { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'These figures changed since you read them' };
+    stubFetch(jsonResponse(stale, 412, 'application/problem+json'));
+    const error = await saveAreaMonth('checkout', '2026-10', figuresFixture(), { ifMatch: '"3"' }).catch((caught: unknown) => caught);
+    expect((error as ApiError).status).toBe(412);
+  });
+
+  it('asks for one area’s audit events a page at a time', async () => {
+    const fetchMock = stubFetch(jsonResponse({ items: [auditEventFixture()], nextCursor: 'next' }));
+    const page = await fetchAuditPage({ area: 'checkout', limit: 20, cursor: undefined });
+    expect(page.nextCursor).toBe('next');
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/audit?area=checkout&limit=20');
   });
 });
 

@@ -2,6 +2,7 @@ import {
   areaHistorySchema,
   areaMonthSchema,
   areaSchema,
+  auditListSchema,
   importResultSchema,
   portfolioSchema,
   problemSchema,
@@ -13,6 +14,8 @@ import {
   type Area,
   type AreaHistory,
   type AreaMonth,
+  type AreaMonthFigures,
+  type AuditList,
   type DriftSettingsBody,
   type FieldError,
   type FindingKind,
@@ -79,6 +82,8 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: BodyInit;
   contentType?: string;
+  /** Further request headers, such as `If-Match`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** False where a 401 is an answer to show (wrong password), not an expired session. */
   redirectOnUnauthorized?: boolean;
@@ -87,6 +92,7 @@ interface RequestOptions {
 async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
   if (options.contentType) headers.set('Content-Type', options.contentType);
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
   let response: Response;
   try {
@@ -133,16 +139,35 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 async function sendForJson<T>(path: string, schema: ResponseSchema<T>, options?: RequestOptions): Promise<T> {
+  const { body } = await sendForJsonWithResponse(path, schema, options);
+  return body;
+}
+
+/** Like sendForJson, keeping the response for what travels in its headers (an ETag) and its status. */
+async function sendForJsonWithResponse<T>(
+  path: string,
+  schema: ResponseSchema<T>,
+  options?: RequestOptions,
+): Promise<{ body: T; response: Response }> {
   const response = await send(path, options);
   const body: unknown = await response.json();
   const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw new ApiError({
+  if (parsed.success) return { body: parsed.data, response };
+  throw unexpectedResponse(path, response.status, 'does not match the agreed contract.', parsed.error.issues);
+}
+
+function unexpectedResponse(
+  path: string,
+  status: number,
+  what: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[] = [],
+): ApiError {
+  return new ApiError({
     type: 'about:blank',
     title: 'Unexpected response from the server',
-    status: response.status,
-    detail: `The answer from ${path} does not match the agreed contract.`,
-    errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    status,
+    detail: `The answer from ${path} ${what}`,
+    errors: issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
   });
 }
 
@@ -189,6 +214,49 @@ export function fetchAreaHistory(slug: string, signal?: AbortSignal): Promise<Ar
 
 export function fetchAreaMonth(slug: string, month: string, signal?: AbortSignal): Promise<AreaMonth> {
   return sendForJson(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, areaMonthSchema, { signal });
+}
+
+/** An area month with the ETag that names its version: the `If-Match` of a later save. */
+export interface VersionedAreaMonth {
+  areaMonth: AreaMonth;
+  etag: string;
+}
+
+/** Status of a write refused because the figures changed since they were read (a stale `If-Match`). */
+export const PRECONDITION_FAILED_STATUS = 412;
+
+function readEtag(path: string, response: Response): string {
+  const etag = response.headers.get('ETag');
+  // Without it a later save could not say which version it replaces; refuse rather than guess.
+  if (!etag) throw unexpectedResponse(path, response.status, 'carries no ETag, so a save could not be checked against it.');
+  return etag;
+}
+
+/** One month's figures and their ETag, read to be edited. */
+export async function fetchAreaMonthForEdit(slug: string, month: string, signal?: AbortSignal): Promise<VersionedAreaMonth> {
+  const path = `/api/v1/areas/${segment(slug)}/months/${segment(month)}`;
+  const { body, response } = await sendForJsonWithResponse(path, areaMonthSchema, { signal });
+  return { areaMonth: body, etag: readEtag(path, response) };
+}
+
+/**
+ * Writes one month's figures. `ifMatch` is the ETag the figures were read with, so the API refuses
+ * (412) to overwrite a change made in the meantime; null only for a month that has no figures yet.
+ */
+export async function saveAreaMonth(
+  slug: string,
+  month: string,
+  figures: AreaMonthFigures,
+  { ifMatch }: { ifMatch: string | null },
+): Promise<VersionedAreaMonth & { created: boolean }> {
+  const path = `/api/v1/areas/${segment(slug)}/months/${segment(month)}`;
+  const { body, response } = await sendForJsonWithResponse(path, areaMonthSchema, {
+    method: 'PUT',
+    body: JSON.stringify(figures),
+    contentType: 'application/json',
+    headers: ifMatch === null ? {} : { 'If-Match': ifMatch },
+  });
+  return { areaMonth: body, etag: readEtag(path, response), created: response.status === 201 };
 }
 
 export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<ImportResult> {
@@ -261,4 +329,21 @@ export function saveSettings(settings: DriftSettingsBody): Promise<SettingsRespo
     body: JSON.stringify(settings),
     contentType: 'application/json',
   });
+}
+
+/** The filters of `GET /audit` a page of the app uses. */
+export interface AuditFilters {
+  area?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/** One page of audit events, newest first; `nextCursor` asks for the page after it. */
+export function fetchAuditPage(filters: AuditFilters, signal?: AbortSignal): Promise<AuditList> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined) query.set(name, String(value));
+  }
+  const search = query.toString();
+  return sendForJson(`/api/v1/audit${search ? `?${search}` : ''}`, auditListSchema, { signal });
 }

@@ -1,4 +1,14 @@
-import type { AreaHistoryPoint, DriftRules, DriftSettingsBody, PortfolioRow, Severity, Signal } from '@autonomy/contracts';
+import type {
+  AreaHistoryPoint,
+  AreaMonth,
+  AreaMonthFigures,
+  AuditEvent,
+  DriftRules,
+  DriftSettingsBody,
+  PortfolioRow,
+  Severity,
+  Signal,
+} from '@autonomy/contracts';
 
 /** The brief's default rules: a 3-month window, 5-point thresholds. */
 export const defaultRules: DriftRules = { windowMonths: 3, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 };
@@ -84,5 +94,53 @@ export function settingsFixture(): DriftSettingsBody {
       centralisation: { dependencies: 1, processes: 1, latency: 1, centralDecisions: 1 },
     },
     saturation: { dependencies: 4, processes: 8, latencyDays: 10 },
+  };
+}
+
+/** One month's figures for an area run well: owned support, lead-run hiring, little central process. */
+export function figuresFixture(overrides: Partial<AreaMonthFigures> = {}): AreaMonthFigures {
+  return {
+    revenueTarget: 120000,
+    revenueActual: 126500.5,
+    marketingDedicatedFte: 2,
+    marketingSharedFte: 0.5,
+    salesDedicatedFte: 3,
+    salesSharedFte: 1,
+    hiresTotal: 3,
+    hiresLeadOwned: 2,
+    decisionsTotal: 10,
+    decisionsCentral: 2,
+    sharedServiceDependencies: 2,
+    mandatoryProcesses: 4,
+    approvalLatencyDays: 12,
+    targetOwner: 'area',
+    ...overrides,
+  };
+}
+
+/** The same figures as `GET /areas/{slug}/months/{month}` answers them. */
+export function areaMonthFixture(overrides: Partial<AreaMonth> = {}): AreaMonth {
+  return {
+    ...figuresFixture(),
+    areaSlug: 'checkout',
+    month: '2026-10',
+    version: 3,
+    updatedAt: '2026-11-02T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An audit event by Priya Raman about Checkout; override what a test is about. */
+export function auditEventFixture(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: '41',
+    at: '2026-11-02T09:30:00.000Z',
+    actor: { id: 'user-priya', email: 'priya.raman@demo.example', name: 'Priya Raman' },
+    action: 'figures.updated',
+    areaSlug: 'checkout',
+    subject: '2026-10',
+    before: areaMonthFixture({ version: 2 }),
+    after: areaMonthFixture({ version: 3 }),
+    ...overrides,
   };
 }

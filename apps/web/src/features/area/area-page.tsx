@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import type { Area, AreaHistory, AreaHistoryPoint, DriftRules } from '@autonomy/contracts';
+import { useMemo, useState } from 'react';
+import type { Area, AreaHistory, AreaHistoryPoint, DriftRules, User } from '@autonomy/contracts';
 import { AttainmentChart } from '../../components/charts/attainment-chart.tsx';
 import { IndexTrendChart } from '../../components/charts/index-trend-chart.tsx';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
@@ -19,8 +19,12 @@ import {
 } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link, navigate, readMonthParam, useLocation, withMonth } from '../../router.tsx';
-import { canActOnSignals } from '../auth/permissions.ts';
+import { AreaChangesPanel } from '../audit/area-changes-panel.tsx';
+import { canActOnSignals, canEditAreaFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
+import { FiguresEditor, type FiguresEditTarget, type SavedFigures } from '../figures/figures-editor.tsx';
+import { monthToAdd } from '../figures/figures-form.ts';
+import { FiguresSavedNotice } from '../figures/figures-saved-notice.tsx';
 import { useDriftRules } from '../settings/queries.ts';
 import { AreaSignalsPanel } from '../signals/area-signals-panel.tsx';
 import { AreaMonthsTable } from './area-months-table.tsx';
@@ -57,18 +61,20 @@ export function AreaPage({ slug }: { slug: string }) {
           requestedMonth={requestedMonth}
           rules={rules}
           canAct={canAct}
+          user={session.data}
         />
       )}
     </div>
   );
 }
 
-function AreaContent({ history, area, requestedMonth, rules, canAct }: {
+function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
   history: AreaHistory;
   area: Area | undefined;
   requestedMonth: string | undefined;
   rules: DriftRules | undefined;
   canAct: boolean;
+  user: User | undefined;
 }) {
   const months = useMemo(() => fillMonthGaps(history.months), [history.months]);
   const indexSeries = useMemo(() => toIndexSeries(months), [months]);
@@ -77,6 +83,24 @@ function AreaContent({ history, area, requestedMonth, rules, canAct }: {
   const focusReading = history.months.find((point) => point.month === focusMonth) ?? null;
   const monthsNewestFirst = useMemo(() => history.months.map((point) => point.month).sort().reverse(), [history.months]);
   const driftMonths = indexSeries.filter((point) => point.driftSeverity !== null).length;
+  const canEditFigures = user ? canEditAreaFigures(user, history.slug) : false;
+  const latestMonth = monthsNewestFirst[0] ?? null;
+  const addableMonth = canEditFigures ? monthToAdd(latestMonth, new Date()) : null;
+  const [editing, setEditing] = useState<FiguresEditTarget | null>(null);
+  const [saved, setSaved] = useState<SavedFigures | null>(null);
+  const areaPath = `/areas/${encodeURIComponent(history.slug)}`;
+
+  function startEditing(target: FiguresEditTarget) {
+    setSaved(null);
+    setEditing(target);
+  }
+
+  function handleSaved(result: SavedFigures) {
+    setEditing(null);
+    setSaved(result);
+    // A new month becomes the month the page shows, so its figures and drift are what the reader sees.
+    if (result.month !== focusMonth) navigate(withMonth(areaPath, result.month), { replace: true });
+  }
 
   return (
     <div className="stack">
@@ -89,7 +113,12 @@ function AreaContent({ history, area, requestedMonth, rules, canAct }: {
           <MonthSelect
             months={monthsNewestFirst}
             value={focusMonth}
-            onChange={(month) => navigate(withMonth(`/areas/${encodeURIComponent(history.slug)}`, month), { replace: true })}
+            onChange={(month) => {
+              // The form and its confirmation are about one month; another month closes them.
+              setEditing(null);
+              setSaved(null);
+              navigate(withMonth(areaPath, month), { replace: true });
+            }}
           />
         )}
       </div>
@@ -132,13 +161,53 @@ function AreaContent({ history, area, requestedMonth, rules, canAct }: {
               />
             </section>
             <section className="panel" aria-labelledby="figures-heading">
-              <div className="panel__header">
-                <h2 id="figures-heading">Figures for {formatMonthLong(focusMonth)}</h2>
-                <p className="muted">The inputs behind the indices.</p>
+              <div className="panel__header panel__header--with-actions">
+                <div>
+                  <h2 id="figures-heading">Figures for {formatMonthLong(focusMonth)}</h2>
+                  <p className="muted">The inputs behind the indices.</p>
+                </div>
+                {canEditFigures && editing === null && (
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => startEditing({ mode: 'edit', month: focusMonth })}
+                    >
+                      Edit figures
+                    </button>
+                    {addableMonth && latestMonth && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => startEditing({ mode: 'create', month: addableMonth, prefillMonth: latestMonth })}
+                      >
+                        Add figures for {formatMonthLong(addableMonth)}
+                      </button>
+                    )}
+                  </div>
+                )}
               </div>
+              {saved?.month === focusMonth && (
+                <FiguresSavedNotice
+                  saved={saved}
+                  reading={history.months.find((point) => point.month === saved.month)}
+                  rules={rules}
+                  onDismiss={() => setSaved(null)}
+                />
+              )}
               <FocusMonthFigures slug={history.slug} month={focusMonth} />
             </section>
           </div>
+
+          {editing && (
+            <FiguresEditor
+              key={`${editing.mode}-${editing.month}`}
+              slug={history.slug}
+              target={editing}
+              onCancel={() => setEditing(null)}
+              onSaved={handleSaved}
+            />
+          )}
 
           <section className="panel" aria-labelledby="months-heading">
             <div className="panel__header">
@@ -148,6 +217,8 @@ function AreaContent({ history, area, requestedMonth, rules, canAct }: {
           </section>
         </>
       )}
+
+      <AreaChangesPanel slug={history.slug} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@autonomy/contracts';
-import { canActOnSignals, canEditSettings, canImportFigures } from './permissions.ts';
+import { canActOnSignals, canEditAreaFigures, canEditSettings, canImportFigures } from './permissions.ts';
 
 const roles: readonly Role[] = ['admin', 'executive', 'area_lead', 'viewer'];
 const allowed = (check: (role: Role) => boolean) => roles.filter(check);
@@ -16,5 +16,14 @@ describe('permissions', () => {
 
   it('lets only admins change the settings', () => {
     expect(allowed(canEditSettings)).toEqual(['admin']);
+  });
+
+  it('lets admins edit any area’s figures and leads only the areas they lead', () => {
+    expect(canEditAreaFigures({ role: 'admin', areaSlugs: [] }, 'search')).toBe(true);
+    expect(canEditAreaFigures({ role: 'area_lead', areaSlugs: ['checkout', 'payments'] }, 'checkout')).toBe(true);
+    expect(canEditAreaFigures({ role: 'area_lead', areaSlugs: ['checkout', 'payments'] }, 'search')).toBe(false);
+    // As in the API, the list of areas grants writes to area leads only.
+    expect(canEditAreaFigures({ role: 'executive', areaSlugs: ['checkout'] }, 'checkout')).toBe(false);
+    expect(canEditAreaFigures({ role: 'viewer', areaSlugs: [] }, 'checkout')).toBe(false);
   });
 });

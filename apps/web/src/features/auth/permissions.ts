@@ -1,4 +1,4 @@
-import type { Role } from '@autonomy/contracts';
+import type { Role, User } from '@autonomy/contracts';
 
 /**
  * Who may load figures: admins, and area leads for their own areas (the API checks each row's
@@ -7,6 +7,15 @@ import type { Role } from '@autonomy/contracts';
  */
 export function canImportFigures(role: Role): boolean {
   return role === 'admin' || role === 'area_lead';
+}
+
+/**
+ * Who may change an area's monthly figures on its page: admins, and the leads of that area ("they
+ * may change their own areas and nothing else"). The API decides again on every save.
+ */
+export function canEditAreaFigures(user: Pick<User, 'role' | 'areaSlugs'>, areaSlug: string): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'area_lead' && user.areaSlugs.includes(areaSlug);
 }
 
 /**
