@@ -241,7 +241,9 @@ export async function fetchAreaMonthForEdit(slug: string, month: string, signal?
 
 /**
  * Writes one month's figures. `ifMatch` is the ETag the figures were read with, so the API refuses
- * (412) to overwrite a change made in the meantime; null only for a month that has no figures yet.
+ * (412) to overwrite a change made in the meantime; null for a month that has no figures yet, which
+ * is then sent create-only (`If-None-Match: *`) so two people adding the same month cannot
+ * overwrite each other either.
  */
 export async function saveAreaMonth(
   slug: string,
@@ -254,7 +256,7 @@ export async function saveAreaMonth(
     method: 'PUT',
     body: JSON.stringify(figures),
     contentType: 'application/json',
-    headers: ifMatch === null ? {} : { 'If-Match': ifMatch },
+    headers: ifMatch === null ? { 'If-None-Match': '*' } : { 'If-Match': ifMatch },
   });
   return { areaMonth: body, etag: readEtag(path, response), created: response.status === 201 };
 }

@@ -41,9 +41,17 @@ export type PutAreaMonthResult =
  */
 export async function putAreaMonth(
   db: Database,
-  write: { areaId: string; month: string; figures: AreaMonthFigures; userId: string; expectedVersion?: number },
+  write: {
+    areaId: string;
+    month: string;
+    figures: AreaMonthFigures;
+    userId: string;
+    expectedVersion?: number;
+    /** Only create: of several writers adding the same month, the first wins and the rest mismatch. */
+    createOnly?: boolean;
+  },
 ): Promise<PutAreaMonthResult> {
-  const { areaId, month, figures, userId, expectedVersion } = write;
+  const { areaId, month, figures, userId, expectedVersion, createOnly } = write;
   if (expectedVersion !== undefined) {
     const [row] = await db
       .update(areaMonths)
@@ -51,6 +59,14 @@ export async function putAreaMonth(
       .where(and(eq(areaMonths.areaId, areaId), eq(areaMonths.month, month), eq(areaMonths.version, expectedVersion)))
       .returning();
     return row ? { outcome: 'updated', row } : { outcome: 'version_mismatch' };
+  }
+  if (createOnly) {
+    const [row] = await db
+      .insert(areaMonths)
+      .values({ areaId, month, ...figures, updatedBy: userId })
+      .onConflictDoNothing({ target: [areaMonths.areaId, areaMonths.month] })
+      .returning();
+    return row ? { outcome: 'created', row } : { outcome: 'version_mismatch' };
   }
   const [row] = await db
     .insert(areaMonths)

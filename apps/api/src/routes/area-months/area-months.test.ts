@@ -61,6 +61,16 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
     expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 2 });
   });
 
+  it('creates only once with If-None-Match: *, even when several people add the same month at once', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        harness.json(path, 'PUT', { ...figures, hiresTotal: 10 + index }, lead, { 'if-none-match': '*' }),
+      ),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 412, 412, 412, 412, 412]);
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 1 });
+  });
+
   it('names every bad field with a 422 and writes nothing', async () => {
     const response = await harness.json(
       path,

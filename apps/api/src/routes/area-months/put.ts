@@ -19,10 +19,11 @@ const route = createRoute({
   method: 'put',
   path: '/api/v1/areas/{slug}/months/{month}',
   tags: ['Figures'],
-  summary: "Write one area's figures for one month; send If-Match with the ETag you read to avoid overwriting someone else's change",
+  summary:
+    "Write one area's figures for one month; send If-Match with the ETag you read (or If-None-Match: * to create only) so nobody's change is overwritten",
   request: {
     params: areaMonthParamsSchema,
-    headers: z.object({ 'if-match': z.string().optional() }),
+    headers: z.object({ 'if-match': z.string().optional(), 'if-none-match': z.literal('*').optional() }),
     body: jsonBody(areaMonthFiguresSchema),
   },
   responses: {
@@ -38,12 +39,16 @@ export function registerPutAreaMonth(app: App): void {
     const { slug, month } = c.req.valid('param');
     const figures = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
+    const createOnly = c.req.header('if-none-match') === '*';
     const { now = () => new Date() } = c.var.deps;
 
     const result = await c.var.deps.database.db.transaction(async (tx) => {
       const area = await requireArea(tx, slug);
       authorize(actor, 'figures.write', slug);
       const before = await getAreaMonth(tx, area.id, month);
+      if (createOnly && before) {
+        throw staleEtag(`Someone else added figures for ${month} in the meantime (now ${etagOf(before)}); reload them.`);
+      }
       let expectedVersion: number | undefined;
       if (ifMatch !== undefined) {
         const accepted = parseIfMatch(ifMatch);
@@ -53,7 +58,7 @@ export function registerPutAreaMonth(app: App): void {
         }
         expectedVersion = before.version;
       }
-      const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion });
+      const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion, createOnly });
       if (written.outcome === 'version_mismatch') {
         throw staleEtag('Someone else changed these figures at the same moment; reload and apply your change again.');
       }
