@@ -1,6 +1,7 @@
 import type { Problem, Role } from '@autonomy/contracts';
-import { createArea, createUser, getAreaBySlug, setAreaLead } from '@autonomy/db';
+import { createArea, createUser, type Database, type DatabaseHandle, getAreaBySlug, setAreaLead } from '@autonomy/db';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
+import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/secrets.ts';
 import type { App, AppDeps } from '../src/context.ts';
@@ -24,17 +25,38 @@ function hashOnce(password: string): Promise<string> {
   return hash;
 }
 
+/** Thrown to end a `rollback()` transaction once its work is done. */
+class RolledBack extends Error {}
+
 /** A real app on a real database (PGlite, or PostgreSQL when DATABASE_URL is set), one per test file. */
 export class Harness {
+  readonly app: App;
+  /** The open transaction of `rollback()`, which the app and `db` then use instead of the database. */
+  private transaction: Database | undefined;
+
   private constructor(
-    readonly app: App,
     readonly database: TestDatabase,
-  ) {}
+    deps: Omit<AppDeps, 'database'>,
+  ) {
+    const current = () => this.db;
+    const view: DatabaseHandle = {
+      kind: database.kind,
+      migrate: () => database.migrate(),
+      close: () => database.close(),
+      get db() {
+        return current();
+      },
+      // On PGlite a query outside the open transaction would wait for it to end: ping through it.
+      ping: async () => {
+        await current().execute(sql`select 1`);
+      },
+    };
+    this.app = createApp({ ...deps, database: view });
+  }
 
   /** `deps` replaces what the app is built from but the database: a clock, a sign-in throttle. */
   static async start(deps: Omit<AppDeps, 'database'> = {}): Promise<Harness> {
-    const database = await createTestDatabase();
-    return new Harness(createApp({ ...deps, database }), database);
+    return new Harness(await createTestDatabase(), deps);
   }
 
   async stop(): Promise<void> {
@@ -45,8 +67,33 @@ export class Harness {
     await resetDatabase(this.database);
   }
 
-  get db() {
-    return this.database.db;
+  get db(): Database {
+    return this.transaction ?? this.database.db;
+  }
+
+  /**
+   * Runs `work` (requests, queries) inside one transaction that is then rolled back, so each case
+   * starts from the same fixtures without rebuilding them. The app's own transactions become
+   * savepoints inside it. Cases must run one at a time.
+   */
+  async rollback<T>(work: () => Promise<T>): Promise<T> {
+    if (this.transaction) throw new Error('rollback() does not nest');
+    let result: { value: T } | undefined;
+    try {
+      await this.database.db.transaction(async (tx) => {
+        this.transaction = tx;
+        try {
+          result = { value: await work() };
+        } finally {
+          this.transaction = undefined;
+        }
+        throw new RolledBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    }
+    if (!result) throw new Error('the rolled-back work did not finish');
+    return result.value;
   }
 
   request(path: string, init: RequestInit & { as?: TestUser } = {}): Promise<Response> {

@@ -20,3 +20,18 @@ export interface ExpectedAreaMonth {
 export const workedExampleExpected = JSON.parse(
   readFileSync(new URL('drift-example.expected.json', fixtures), 'utf8'),
 ) as ExpectedAreaMonth[];
+
+/**
+ * Some areas of the worked example under new slugs and names, e.g. `{ search: { slug: 'own-area',
+ * name: 'Own area' } }`: their figures and so their drift signals, for fixtures that need areas of
+ * their own. Areas not named are left out.
+ */
+export function workedExampleAreasCsv(renames: Record<string, { slug: string; name: string }>): string {
+  const [header = '', ...rows] = workedExampleCsv.trimEnd().split(/\r?\n/);
+  const renamed = rows.flatMap((row) => {
+    const [slug = '', _name, ...rest] = row.split(',');
+    const rename = renames[slug];
+    return rename ? [[rename.slug, rename.name, ...rest].join(',')] : [];
+  });
+  return `${[header, ...renamed].join('\n')}\n`;
+}

@@ -1,9 +1,26 @@
 import { z } from 'zod';
 import { monthSchema, slugSchema } from './primitives.ts';
 
-const money = z.number().finite().min(0, 'must be 0 or more');
-const fte = z.number().finite().min(0, 'must be 0 or more');
-const count = z.number().int('must be a whole number').min(0, 'must be 0 or more');
+/**
+ * The largest figures that can be stored: money, FTE and days are numeric(18,4) in the database
+ * (below 10^14), counts 32-bit integers. Larger values are refused as input (422) rather than
+ * failing the write.
+ */
+export const MAX_DECIMAL_FIGURE = 99_999_999_999_999;
+export const MAX_COUNT_FIGURE = 2_147_483_647;
+
+const decimal = z
+  .number()
+  .finite()
+  .min(0, 'must be 0 or more')
+  .max(MAX_DECIMAL_FIGURE, `must be at most ${MAX_DECIMAL_FIGURE.toLocaleString('en-US')}`);
+const money = decimal;
+const fte = decimal;
+const count = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(MAX_COUNT_FIGURE, `must be at most ${MAX_COUNT_FIGURE.toLocaleString('en-US')}`);
 
 /** The monthly inputs of one area, the CSV columns in camelCase (area and month aside). */
 export const areaMonthFiguresObject = z.object({
@@ -19,7 +36,7 @@ export const areaMonthFiguresObject = z.object({
   decisionsCentral: count,
   sharedServiceDependencies: count,
   mandatoryProcesses: count,
-  approvalLatencyDays: z.number().finite().min(0, 'must be 0 or more'),
+  approvalLatencyDays: decimal,
   targetOwner: z.enum(['area', 'central']),
 });
 export type AreaMonthFigures = z.infer<typeof areaMonthFiguresObject>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, slugSchema } from './primitives.ts';
+import { emailSchema, slugSchema, storableText } from './primitives.ts';
 
 export const areaStatusSchema = z.enum(['active', 'archived']).meta({ id: 'AreaStatus' });
 
@@ -16,8 +16,8 @@ export const areaSchema = z
   .meta({ id: 'Area' });
 export type Area = z.infer<typeof areaSchema>;
 
-const areaName = z.string().trim().min(1, 'must not be empty').max(200);
-const areaDescription = z.string().trim().max(2000);
+const areaName = storableText().trim().min(1, 'must not be empty').max(200);
+const areaDescription = storableText().trim().max(2000);
 
 export const createAreaSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, roleSchema } from './primitives.ts';
+import { emailSchema, roleSchema, storableText } from './primitives.ts';
 
 export const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, areaSlugs: z.array(z.string()) })
@@ -17,13 +17,13 @@ export const sessionUserSchema = z.object({ user: userSchema }).meta({ id: 'Sess
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024);
 
 export const createUserSchema = z
-  .object({ email: emailSchema, name: z.string().trim().min(1).max(200), role: roleSchema, password: passwordSchema })
+  .object({ email: emailSchema, name: storableText().trim().min(1).max(200), role: roleSchema, password: passwordSchema })
   .strict()
   .meta({ id: 'CreateUser' });
 export type CreateUser = z.input<typeof createUserSchema>;
 
 export const createTokenSchema = z
-  .object({ name: z.string().trim().min(1).max(100).default('API token') })
+  .object({ name: storableText().trim().min(1).max(100).default('API token') })
   .strict()
   .meta({ id: 'CreateToken' });
 

@@ -12,6 +12,14 @@ export const slugSchema = z
   .regex(/^[a-z0-9-]{2,64}$/, 'must be 2–64 characters of a–z, 0–9 and -')
   .meta({ id: 'Slug', example: 'payments' });
 
+/**
+ * Text that is stored: PostgreSQL cannot hold the NUL character in a text column, so it is
+ * refused here (422) instead of failing the write (500).
+ */
+export function storableText() {
+  return z.string().regex(/^[^\0]*$/, 'must not contain the NUL character (\\u0000)');
+}
+
 export const emailSchema = z
   .string()
   .trim()

@@ -66,6 +66,18 @@ describe('areaMonthFiguresSchema', () => {
     expect(pathsOf(result)).toEqual(['hiresLeadOwned', 'decisionsCentral']);
   });
 
+  it('refuses figures beyond what the database stores (numeric(18,4), 32-bit counts)', () => {
+    expect(areaMonthFiguresSchema.safeParse({ ...figures, revenueTarget: 99_999_999_999_999 }).success).toBe(true);
+    const result = areaMonthFiguresSchema.safeParse({
+      ...figures,
+      revenueTarget: 1e14,
+      salesSharedFte: 1e300,
+      hiresTotal: 2_147_483_648,
+      hiresLeadOwned: 0,
+    });
+    expect(pathsOf(result)).toEqual(['revenueTarget', 'salesSharedFte', 'hiresTotal']);
+  });
+
   it('refuses missing and unknown fields', () => {
     const { revenueTarget: _missing, ...rest } = figures;
     expect(pathsOf(areaMonthFiguresSchema.safeParse(rest))).toEqual(['revenueTarget']);
@@ -82,6 +94,11 @@ describe('area and sign-in bodies', () => {
       leadEmail: 'lead@example.com',
     });
     expect(loginSchema.parse({ email: 'A@B.co', password: 'x' }).email).toBe('a@b.co');
+  });
+
+  it('refuses the NUL character in text that is stored', () => {
+    const result = createAreaSchema.safeParse({ slug: 'search', name: 'Sea\u0000rch', description: '\u0000' });
+    expect(pathsOf(result)).toEqual(['name', 'description']);
   });
 
   it('needs at least one change in a patch and allows clearing the lead', () => {

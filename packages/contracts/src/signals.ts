@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthSchema, pageQuerySchema, severitySchema, slugSchema } from './primitives.ts';
+import { monthSchema, pageQuerySchema, severitySchema, slugSchema, storableText } from './primitives.ts';
 
 export const findingKindSchema = z
   .enum(['chipotle_drift', 'ownership_erosion', 'revenue_miss'])
@@ -85,7 +85,7 @@ export const signalIdParamsSchema = z.object({ id: z.uuid('must be a signal id')
 export const updateSignalStatusSchema = z
   .object({
     status: z.enum(['open', 'acknowledged', 'resolved', 'dismissed']),
-    reason: z.string().trim().min(1).max(2000).optional(),
+    reason: storableText().trim().min(1).max(2000).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from './auth.ts';
-import { pageQuerySchema, roleSchema } from './primitives.ts';
+import { pageQuerySchema, roleSchema, storableText } from './primitives.ts';
 
 /** A user as admins manage them: what `User` shows, plus whether the account may sign in. */
 export const userAccountSchema = z
@@ -27,7 +27,7 @@ export const userListQuerySchema = pageQuerySchema;
 
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: storableText().trim().min(1).max(200).optional(),
     role: roleSchema.optional(),
     /** false signs the user out everywhere and revokes their API tokens. */
     active: z.boolean().optional(),

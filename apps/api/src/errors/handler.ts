@@ -39,6 +39,6 @@ export function validationHook(
   result: { success: true } | { success: false; error: z.ZodError; target: string },
 ): void {
   if (result.success) return;
-  const where = result.target === 'json' ? 'body' : `${targetNames[result.target] ?? result.target} parameters`;
-  throw new ApiError('invalid_input', `The request ${where} has invalid values.`, toFieldErrors(result.error, targetNames[result.target]));
+  const where = result.target === 'json' ? 'body has' : `${targetNames[result.target] ?? result.target} parameters have`;
+  throw new ApiError('invalid_input', `The request ${where} invalid values.`, toFieldErrors(result.error, targetNames[result.target]));
 }

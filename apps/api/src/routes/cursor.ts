@@ -7,7 +7,8 @@ export function encodeCursor(position: string): string {
 
 export function decodeCursor(cursor: string): string {
   const position = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!position || encodeCursor(position) !== cursor) {
+  // Positions are compared with stored text, which can never hold NUL (PostgreSQL refuses it).
+  if (!position || position.includes('\0') || encodeCursor(position) !== cursor) {
     throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [
       { path: 'query.cursor', message: 'is not a valid cursor' },
     ]);

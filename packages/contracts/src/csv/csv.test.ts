@@ -1,5 +1,6 @@
 import { seededRandom } from '@autonomy/domain';
 import { describe, expect, it } from 'vitest';
+import { MAX_COUNT_FIGURE, MAX_DECIMAL_FIGURE } from '../area-month.ts';
 import {
   formatMetricsCsv,
   MAX_IMPORT_ROWS,
@@ -159,7 +160,8 @@ describe('parseMetricsCsv: a valid file', () => {
     ['"1500.25"', 1500.25],
     ['0.1', 0.1],
     ['1250000.5', 1_250_000.5],
-    ['123456789012345678', 123_456_789_012_345_680],
+    ['12345678901234.5678', 12_345_678_901_234.5678],
+    ['99999999999999', MAX_DECIMAL_FIGURE],
     ['0.00000000000000000000000001', 1e-26],
   ])('reads the plain decimal %j as %d in every money, FTE and latency column', (raw, value) => {
     for (const [column, path] of DECIMAL_COLUMNS) {
@@ -191,7 +193,7 @@ describe('parseMetricsCsv: a valid file', () => {
     ['0', 0],
     ['12', 12],
     [' 3 ', 3],
-    ['9007199254740991', Number.MAX_SAFE_INTEGER],
+    ['2147483647', MAX_COUNT_FIGURE],
   ])('reads the whole number %j as %d in every count column', (raw, value) => {
     for (const [column, path] of COUNT_COLUMNS) {
       // Owned hires and central decisions may not exceed their totals, so the pair moves together.
@@ -588,7 +590,16 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
   it('refuses a number too large to hold', () => {
     const huge = `1${'0'.repeat(400)}`;
     const result = failureOf(parseMetricsCsv(file(dataLine({ revenue_target: huge }))), 'invalid');
-    expect(result.errors[0]?.message).toBe(`revenue_target is too large, got "1${'0'.repeat(56)}..."`);
+    expect(result.errors[0]?.message).toBe(
+      `revenue_target is too large (at most 99,999,999,999,999), got "1${'0'.repeat(56)}..."`,
+    );
+  });
+
+  it('refuses money, FTE and days the database cannot store (10^14 and more)', () => {
+    const result = failureOf(parseMetricsCsv(file(dataLine({ revenue_target: '100000000000000' }))), 'invalid');
+    expect(result.errors[0]?.message).toBe(
+      'revenue_target is too large (at most 99,999,999,999,999), got "100000000000000"',
+    );
   });
 
   const badCounts: [written: string, shown: string][] = [
@@ -620,7 +631,16 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
   it('refuses a count beyond what can be held exactly', () => {
     const text = file(dataLine({ mandatory_processes: '9007199254740993' }));
     const result = failureOf(parseMetricsCsv(text), 'invalid');
-    expect(result.errors[0]?.message).toBe('mandatory_processes is too large, got "9007199254740993"');
+    expect(result.errors[0]?.message).toBe(
+      'mandatory_processes is too large (at most 2,147,483,647), got "9007199254740993"',
+    );
+  });
+
+  it('refuses a count the database cannot store (above 2,147,483,647)', () => {
+    const result = failureOf(parseMetricsCsv(file(dataLine({ mandatory_processes: '2147483648' }))), 'invalid');
+    expect(result.errors[0]?.message).toBe(
+      'mandatory_processes is too large (at most 2,147,483,647), got "2147483648"',
+    );
   });
 
   it.each(['Area', 'AREA', 'Central', 'centrally', 'both', ''])('refuses target_owner = %j', (written) => {
@@ -683,6 +703,18 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
         column: 'area_name',
         path: 'areaName',
         message: 'area_name must be at most 200 characters, but it has 201',
+      },
+    ]);
+  });
+
+  it('refuses an area name with the NUL character, which the database cannot store', () => {
+    const result = failureOf(parseMetricsCsv(file(dataLine({ area_name: 'Pay\u0000ments' }))), 'invalid');
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'area_name',
+        path: 'areaName',
+        message: 'area_name must not contain the NUL character (\\u0000)',
       },
     ]);
   });
@@ -879,10 +911,10 @@ describe('round trip: what is written reads back the same', () => {
         areaSlug: 'core-platform',
         areaName: 'Core, "Platform"\nand tools',
         revenueTarget: 0,
-        revenueActual: 1e21,
+        revenueActual: MAX_DECIMAL_FIGURE,
         marketingSharedFte: 1e-7,
         approvalLatencyDays: 0.30000000000000004,
-        hiresTotal: Number.MAX_SAFE_INTEGER,
+        hiresTotal: MAX_COUNT_FIGURE,
         hiresLeadOwned: 0,
         targetOwner: 'central',
       },
@@ -905,7 +937,7 @@ describe('round trip: what is written reads back the same', () => {
         () => Math.round(random() * 1e6) / 100,
         () => random() * 1000,
         () => random() * 1e-9,
-        () => random() * 1e25,
+        () => random() * MAX_DECIMAL_FIGURE,
       ])();
     const count = (atMost = 1e6) => Math.floor(random() * (atMost + 1));
     const rows: Omit<MetricsCsvRow, 'line'>[] = [];

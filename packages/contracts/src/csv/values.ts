@@ -3,6 +3,7 @@
  * names the column and echoes what the file said.
  */
 import { createAreaSchema } from '../area.ts';
+import { MAX_COUNT_FIGURE, MAX_DECIMAL_FIGURE } from '../area-month.ts';
 import { monthSchema, slugSchema } from '../primitives.ts';
 
 export class ValueProblem {
@@ -64,7 +65,7 @@ export function readDecimal(column: string, raw: string): number | ValueProblem 
       return new ValueProblem(`${column} must be a number ≥ 0, got ${quoted(raw)}${hint}`);
     }
   }
-  if (!Number.isFinite(value)) return new ValueProblem(`${column} is too large, got ${quoted(raw)}`);
+  if (!(value <= MAX_DECIMAL_FIGURE)) return tooLarge(column, MAX_DECIMAL_FIGURE, raw);
   return value;
 }
 
@@ -80,8 +81,13 @@ export function readCount(column: string, raw: string): number | ValueProblem {
   if (value === NOT_PLAIN || text.includes('.')) {
     return new ValueProblem(`${column} must be a whole number ≥ 0, got ${quoted(raw)}`);
   }
-  if (!Number.isSafeInteger(value)) return new ValueProblem(`${column} is too large, got ${quoted(raw)}`);
+  if (!(value <= MAX_COUNT_FIGURE)) return tooLarge(column, MAX_COUNT_FIGURE, raw);
   return value;
+}
+
+/** More than the database can store (the figures schema's limits), or more than a double holds. */
+function tooLarge(column: string, maximum: number, raw: string): ValueProblem {
+  return new ValueProblem(`${column} is too large (at most ${maximum.toLocaleString('en-US')}), got ${quoted(raw)}`);
 }
 
 export function readOwner(column: string, raw: string): 'area' | 'central' | ValueProblem {
@@ -122,6 +128,7 @@ export function readAreaName(column: string, raw: string): string | ValueProblem
       `${column} must be at most ${String(issue.maximum)} characters, but it has ${raw.trim().length}`,
     );
   }
+  if (issue?.code === 'invalid_format') return new ValueProblem(`${column} ${issue.message}`);
   return new ValueProblem(`${column} must not be empty`);
 }
 

@@ -1,4 +1,4 @@
-import { signalListSchema, signalQuerySchema } from '@autonomy/contracts';
+import { monthSchema, signalIdParamsSchema, signalListSchema, signalQuerySchema } from '@autonomy/contracts';
 import { listSignals } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
@@ -37,6 +37,10 @@ export function registerListSignals(app: App): void {
 
 function parseSignalCursor(position: string): { month: string; id: string } {
   const [month, id] = position.split('|');
-  if (!month || !id) throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [{ path: 'query.cursor', message: 'is not a valid cursor' }]);
+  // The id is compared with a uuid column: a cursor that is not ours must fail here, not in the query.
+  const ours = monthSchema.safeParse(month).success && signalIdParamsSchema.shape.id.safeParse(id).success;
+  if (!ours || month === undefined || id === undefined) {
+    throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [{ path: 'query.cursor', message: 'is not a valid cursor' }]);
+  }
   return { month, id };
 }
