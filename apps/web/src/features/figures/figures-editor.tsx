@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AreaMonthFigures } from '@autonomy/contracts';
 import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
+import { SaveRefusal } from '../../components/ui/save-refusal.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { ApiError, type VersionedAreaMonth } from '../../lib/api.ts';
+import { without } from '../../lib/records.ts';
 import { countOf, formatMonthLong } from '../../lib/format.ts';
 import { FIGURE_FIELDS, FIGURE_GROUPS, type FigureField, type FigureGroup, type FigureKey } from './figure-fields.ts';
 import { FiguresConflictPanel } from './figures-conflict-panel.tsx';
@@ -223,7 +225,7 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
               a change. See the {unsettled === 1 ? 'message' : 'messages'} beside {unsettled === 1 ? 'it' : 'them'}.
             </p>
           )}
-          {refusal && <SaveRefusal error={refusal} general={serverErrors.general} />}
+          {refusal && <SaveRefusalOfFigures error={refusal} general={serverErrors.general} />}
         </div>
       )}
     </form>
@@ -305,30 +307,11 @@ function FigureInput({ field, value, errors, onChange }: {
 }
 
 /** The API refused the save for a reason other than a conflict: its words, and what no field could show. */
-function SaveRefusal({ error, general }: { error: Error; general: readonly string[] }) {
+function SaveRefusalOfFigures({ error, general }: { error: Error; general: readonly string[] }) {
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
     return <ProblemNotice error={error} action="The figures were not saved" />;
   }
-  const besideFields = error.fieldErrors.length > general.length;
-  return (
-    <div className="notice notice--error" role="alert">
-      <p>
-        <span className="notice__title">Not saved:</span> {error.problem.detail || error.problem.title}
-        {besideFields && ' See the messages beside the figures.'}
-      </p>
-      {general.length > 0 && (
-        <ul className="notice__list">
-          {general.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function without<T extends object>(record: T, keys: readonly string[]): T {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T;
+  return <SaveRefusal error={error} general={general} besideWhat="figures" />;
 }
 
 /** Puts the cursor in the first figure (in form order) with something to fix. */

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsResponse } from '@autonomy/contracts';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
+import { SaveRefusal } from '../../components/ui/save-refusal.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { without } from '../../lib/records.ts';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { canEditSettings } from '../auth/permissions.ts';
@@ -160,7 +162,7 @@ function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEd
               {unparsed === 1 ? 'it' : 'them'}.
             </p>
           )}
-          {save.isError && <SaveFailure error={save.error} general={serverErrors.general} />}
+          {save.isError && <SaveRefusal error={save.error} general={serverErrors.general} besideWhat="fields" />}
         </div>
       )}
     </form>
@@ -245,31 +247,6 @@ function SettingsInput({ field, value, defaultValue, readOnly, errors, onChange 
       )}
     </div>
   );
-}
-
-function SaveFailure({ error, general }: { error: Error; general: readonly string[] }) {
-  const problem = error instanceof ApiError ? error.problem : null;
-  const placedBesideFields = problem !== null && (problem.errors?.length ?? 0) > general.length;
-  return (
-    <div className="notice notice--error" role="alert">
-      <p>
-        <span className="notice__title">Not saved:</span>{' '}
-        {problem ? problem.detail || problem.title : 'Something went wrong. Try again.'}
-        {placedBesideFields && ' See the messages beside the fields.'}
-      </p>
-      {general.length > 0 && (
-        <ul className="notice__list">
-          {general.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function without<T extends object>(record: T, keys: readonly string[]): T {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T;
 }
 
 function groupPathOf(path: SettingsPath): string | null {
