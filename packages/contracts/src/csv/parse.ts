@@ -1,19 +1,18 @@
 /** Reading an import file into rows, or into errors that name the file line and column. */
 import { checkFigureRules } from '../area-month.ts';
-import type { FieldError } from '../problem.ts';
 import {
   COLUMN_OF_PATH,
   COLUMN_PATHS,
   columnOfPath,
-  KNOWN_COLUMNS,
   MAX_IMPORT_ROWS,
-  MAX_REPORTED_ERRORS,
   METRICS_CSV_COLUMNS,
   type MetricsCsvColumn,
   type MetricsCsvResult,
   type MetricsCsvRow,
   type RowField,
 } from './columns.ts';
+import { ErrorList, plural, unparseable } from './errors.ts';
+import { checkHeader, foreignSeparator, separatorProblem } from './header.ts';
 import { CsvRecordReader, CsvSyntaxError, isBlank, type CsvRecord } from './record-reader.ts';
 import {
   quoted,
@@ -27,123 +26,6 @@ import {
   ValueProblem,
 } from './values.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Errors
-
-class ErrorList {
-  readonly reported: FieldError[] = [];
-  total = 0;
-
-  add(error: FieldError): void {
-    this.total++;
-    if (this.reported.length < MAX_REPORTED_ERRORS) this.reported.push(error);
-  }
-
-  summary(): string {
-    const listed =
-      this.total > this.reported.length ? ` The first ${this.reported.length} are listed.` : '';
-    return `${plural(this.total, 'problem')}.${listed}`;
-  }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, 10).join(', ');
-  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
-}
-
-function unparseable(detail: string, errors: FieldError[]): MetricsCsvResult {
-  return { ok: false, kind: 'unparseable', detail, errors };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The header
-
-type HeaderCheck =
-  | { ok: true; columns: MetricsCsvColumn[] }
-  | { ok: false; detail: string; errors: FieldError[] };
-
-const SEPARATORS = [
-  { char: ';', name: 'semicolons' },
-  { char: '\t', name: 'tabs' },
-] as const;
-
-/**
- * A spreadsheet saved with a European locale writes semicolons; say so rather than list 17
- * missing columns.
- */
-function foreignSeparator(names: readonly string[]): (typeof SEPARATORS)[number] | undefined {
-  return SEPARATORS.find(({ char }) =>
-    names.some(
-      (name) =>
-        name.includes(char) &&
-        (names.length === 1 || name.split(char).some((part) => KNOWN_COLUMNS.has(part.trim()))),
-    ),
-  );
-}
-
-function separatorProblem(separator: (typeof SEPARATORS)[number], line: number): MetricsCsvResult {
-  const message = `the file must be comma-separated, but its header looks separated by ${separator.name}`;
-  return unparseable(
-    `The file must be comma-separated (,); its header row looks separated by ${separator.name}.`,
-    [{ row: line, path: 'header', message }],
-  );
-}
-
-function checkHeader(record: CsvRecord): HeaderCheck {
-  const errors = new ErrorList();
-  const names = record.fields.map((field) => field.trim());
-  const seen = new Set<string>();
-  const unknown: string[] = [];
-  const duplicated: string[] = [];
-  names.forEach((name, index) => {
-    if (name === '') {
-      unknown.push('(empty)');
-      errors.add({
-        row: record.line,
-        path: 'header',
-        message: `column ${index + 1} of the header has no name; remove it or name it`,
-      });
-    } else if (!KNOWN_COLUMNS.has(name)) {
-      unknown.push(name);
-      const intended = METRICS_CSV_COLUMNS.find((column) => column === name.toLowerCase());
-      const hint = intended === undefined ? '' : ` (names are lower case: did you mean "${intended}"?)`;
-      errors.add({
-        row: record.line,
-        column: name,
-        path: 'header',
-        message: `unknown column "${name}"${hint}`,
-      });
-    } else if (seen.has(name)) {
-      duplicated.push(name);
-      errors.add({
-        row: record.line,
-        column: name,
-        path: 'header',
-        message: `column "${name}" appears more than once in the header`,
-      });
-    }
-    seen.add(name);
-  });
-  const missing = METRICS_CSV_COLUMNS.filter((column) => !seen.has(column));
-  for (const column of missing) {
-    errors.add({ row: record.line, column, path: 'header', message: `missing column "${column}"` });
-  }
-  if (errors.total === 0) return { ok: true, columns: names as MetricsCsvColumn[] };
-  const parts = [
-    missing.length > 0 ? `missing ${listNames(missing)}` : '',
-    unknown.length > 0 ? `unknown ${listNames(unknown)}` : '',
-    duplicated.length > 0 ? `repeated ${listNames([...new Set(duplicated)])}` : '',
-  ].filter((part) => part !== '');
-  return {
-    ok: false,
-    detail: `The header row does not match the import format (${parts.join('; ')}).`,
-    errors: errors.reported,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rows
