@@ -9,13 +9,13 @@ import { monthSchema, slugSchema } from './primitives.ts';
 export const MAX_DECIMAL_FIGURE = 99_999_999_999_999;
 export const MAX_COUNT_FIGURE = 2_147_483_647;
 
-const decimal = z
+export const decimalFigureSchema = z
   .number()
   .finite()
   .min(0, 'must be 0 or more')
   .max(MAX_DECIMAL_FIGURE, `must be at most ${MAX_DECIMAL_FIGURE.toLocaleString('en-US')}`);
-const money = decimal;
-const fte = decimal;
+const money = decimalFigureSchema;
+const fte = decimalFigureSchema;
 const count = z
   .number()
   .int('must be a whole number')
@@ -36,7 +36,7 @@ export const areaMonthFiguresObject = z.object({
   decisionsCentral: count,
   sharedServiceDependencies: count,
   mandatoryProcesses: count,
-  approvalLatencyDays: decimal,
+  approvalLatencyDays: decimalFigureSchema,
   targetOwner: z.enum(['area', 'central']),
 });
 export type AreaMonthFigures = z.infer<typeof areaMonthFiguresObject>;

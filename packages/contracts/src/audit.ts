@@ -18,6 +18,8 @@ export const auditEventSchema = z
     /** What happened, `<resource>.<verb>`, e.g. `area.updated`, `user.deactivated`. */
     action: z.string(),
     areaSlug: z.string().nullable(),
+    /** Every area the event touched: one for most writes, all the file's areas for an import. */
+    areaSlugs: z.array(z.string()),
     /** What the event is about when it is not an area: a user's email, a token's id, a month. */
     subject: z.string().nullable(),
     before: z.unknown(),

@@ -12,3 +12,4 @@ export * from './signals.ts';
 export * from './audit.ts';
 export * from './users.ts';
 export * from './tokens.ts';
+export * from './targets.ts';

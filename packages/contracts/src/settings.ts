@@ -33,6 +33,8 @@ export const settingsResponseSchema = z
     settings: driftSettingsSchema,
     defaults: driftSettingsSchema,
     updatedAt: z.string().nullable(),
+    /** 0 while the defaults apply; changes with every change. Send it back as If-Match (`"3"`). */
+    version: z.number().int(),
   })
   .meta({ id: 'Settings' });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;

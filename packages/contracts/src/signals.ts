@@ -42,6 +42,8 @@ export const signalSchema = z
     contributions: z.array(contributionSchema),
     status: signalStatusSchema,
     statusReason: z.string().nullable(),
+    /** Changes with every change of status; send it back as If-Match (`"3"`) when deciding. */
+    version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -12,6 +12,8 @@ export const userAccountSchema = z
     active: z.boolean(),
     /** The areas this user is named lead of. */
     areaSlugs: z.array(z.string()),
+    /** Changes with every change to the account; send it back as If-Match (`"3"`) when changing it. */
+    version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

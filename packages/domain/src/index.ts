@@ -7,6 +7,7 @@ export {
   isValidMonth,
   monthFromIndex,
   monthIndex,
+  monthRange,
   monthsBetween,
   type Month,
 } from './month.ts';

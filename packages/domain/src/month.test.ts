@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthsBetween, parseMonthIndex } from './month.ts';
+import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthRange, monthsBetween, parseMonthIndex } from './month.ts';
 
 describe('isValidMonth', () => {
   it.each([
@@ -54,6 +54,17 @@ describe('monthsBetween and compareMonths', () => {
     for (const month of ['0000-01', '1999-12', '2024-07', '9999-12']) {
       expect(monthFromIndex(monthIndex(month))).toBe(month);
     }
+  });
+});
+
+describe('monthRange', () => {
+  it('lists every month from the first to the last, across year ends', () => {
+    expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(monthRange('2024-05', '2024-05')).toEqual(['2024-05']);
+  });
+
+  it('is empty when the last month comes first', () => {
+    expect(monthRange('2024-05', '2024-04')).toEqual([]);
   });
 });
 

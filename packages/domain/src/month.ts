@@ -60,6 +60,13 @@ export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);
 }
 
+/** Every calendar month from `from` to `to`, both included; empty when `to` is earlier. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const first = monthIndex(from);
+  const count = monthIndex(to) - first + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, offset) => monthFromIndex(first + offset));
+}
+
 /** For `Array.prototype.sort`: earlier months first. */
 export function compareMonths(a: Month, b: Month): number {
   return monthIndex(a) - monthIndex(b);

@@ -2,6 +2,8 @@ import type { AreaMonthFigures } from '@autonomy/contracts';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areaMonths, areas } from '../schema/index.ts';
+import { lockAreas } from './areas.ts';
+import { TARGET_REASON_BY_SOURCE } from './targets.ts';
 
 export type AreaMonthRow = typeof areaMonths.$inferSelect;
 
@@ -137,8 +139,12 @@ export interface ImportOutcome {
   /** Every area the file touched, for recomputing their signals. */
   areaIds: string[];
   areasCreated: number;
+  /** The slugs of the areas the file created, in the order they were created. */
+  createdAreaSlugs: string[];
   monthsCreated: number;
   monthsUpdated: number;
+  /** Replaced months whose revenue target the file changed; each is in the target history. */
+  targetsChanged: number;
 }
 
 // Each batch travels as one JSON parameter: building a 17-column insert with drizzle's query
@@ -167,7 +173,7 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
   for (const row of rows) if (!namesBySlug.has(row.areaSlug)) namesBySlug.set(row.areaSlug, row.areaName);
   const slugs = [...namesBySlug.keys()];
 
-  let areasCreated = 0;
+  const createdAreaSlugs: string[] = [];
   const idsBySlug = new Map<string, string>();
   for (let start = 0; start < slugs.length; start += AREA_BATCH_ROWS) {
     const batch = slugs.slice(start, start + AREA_BATCH_ROWS);
@@ -175,13 +181,15 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       .insert(areas)
       .values(batch.map((slug) => ({ slug, name: namesBySlug.get(slug) ?? slug })))
       .onConflictDoNothing({ target: areas.slug })
-      .returning({ id: areas.id });
-    areasCreated += created.length;
+      .returning({ slug: areas.slug });
+    createdAreaSlugs.push(...created.map((area) => area.slug));
     const found = await db.select({ id: areas.id, slug: areas.slug }).from(areas).where(inArray(areas.slug, batch));
     for (const area of found) idsBySlug.set(area.slug, area.id);
   }
 
+  await lockAreas(db, [...idsBySlug.values()]);
   let monthsCreated = 0;
+  let targetsChanged = 0;
   for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
     const records = rows.slice(start, start + IMPORT_BATCH_ROWS).map((row) => {
       const areaId = idsBySlug.get(row.areaSlug);
@@ -190,18 +198,41 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       for (const field of figureFields) record[toColumnName(field)] = row[field];
       return record;
     });
+    // Every statement of the query sees the rows as they were before it, so `replaced` holds the
+    // targets the upsert overwrites; those that differ go into the target history.
     const result = await db.execute(sql`
-      with written as (
+      with incoming as (
+        select * from json_to_recordset(${JSON.stringify(records)}::json) as r(${sql.raw(recordColumns)})
+      ),
+      replaced as (
+        select existing.area_id, existing.month, existing.revenue_target
+        from area_months existing join incoming using (area_id, month)
+      ),
+      written as (
         insert into area_months (${sql.raw(insertColumns)})
-        select ${sql.raw(insertColumns)} from json_to_recordset(${JSON.stringify(records)}::json) as r(${sql.raw(recordColumns)})
+        select ${sql.raw(insertColumns)} from incoming
         on conflict (area_id, month) do update set ${sql.raw(replaceColumns)},
           updated_at = now(), version = area_months.version + 1
         returning version
+      ),
+      retargeted as (
+        insert into target_changes
+          (area_id, from_month, to_month, revenue_target, reason, source, previous, actor_id, actor_email, actor_name)
+        select incoming.area_id, incoming.month, incoming.month, incoming.revenue_target, ${TARGET_REASON_BY_SOURCE.import}, 'import',
+          jsonb_build_array(jsonb_build_object('month', replaced.month, 'revenueTarget', replaced.revenue_target)),
+          actor.id, actor.email, actor.name
+        from incoming join replaced using (area_id, month) join users actor on actor.id = incoming.updated_by
+        where replaced.revenue_target <> incoming.revenue_target
+        returning 1
       )
-      select count(*) filter (where version = 1)::int as created from written`);
-    monthsCreated += Number(rowsOf<{ created: number }>(result)[0]?.created ?? 0);
+      select count(*) filter (where version = 1)::int as created,
+        (select count(*) from retargeted)::int as retargeted
+      from written`);
+    const counts = rowsOf<{ created: number; retargeted: number }>(result)[0];
+    monthsCreated += Number(counts?.created ?? 0);
+    targetsChanged += Number(counts?.retargeted ?? 0);
   }
-  return { areaIds: [...idsBySlug.values()], areasCreated, monthsCreated, monthsUpdated: rows.length - monthsCreated };
+  return { areaIds: [...idsBySlug.values()], areasCreated: createdAreaSlugs.length, createdAreaSlugs, monthsCreated, monthsUpdated: rows.length - monthsCreated, targetsChanged };
 }
 
 /** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */

@@ -1,18 +1,19 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areaLeads, areas } from '../schema/index.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
-export type AreaWithLead = AreaRow & { leadEmail: string | null };
+export type AreaWithLeads = AreaRow & { leadEmails: string[] };
 
-// An area may have several leads; the API's `leadEmail` names the first by email. Written as
-// plain SQL because drizzle leaves column names unqualified in a single-table select, and the
-// correlated subquery must say which table's `id` it means.
-const leadEmail = sql<string | null>`(
-  select min(lead.email) from area_leads as area_lead
+// An area may have several leads, listed by email; a deactivated or demoted lead is not listed
+// (and has no right to the area), but comes back if reactivated. Written as plain SQL because drizzle leaves
+// column names unqualified in a single-table select, and the correlated subquery must say which
+// table's `id` it means.
+const leadEmails = sql<string[]>`coalesce((
+  select array_agg(lead.email order by lead.email) from area_leads as area_lead
   join users as lead on lead.id = area_lead.user_id
-  where area_lead.area_id = "areas"."id"
-)`;
+  where area_lead.area_id = "areas"."id" and lead.active and lead.role in ('area_lead', 'admin')
+), '{}'::text[])`;
 
 const areaWithLeadColumns = {
   id: areas.id,
@@ -20,13 +21,14 @@ const areaWithLeadColumns = {
   name: areas.name,
   description: areas.description,
   status: areas.status,
+  version: areas.version,
   createdAt: areas.createdAt,
   updatedAt: areas.updatedAt,
-  leadEmail,
+  leadEmails,
 };
 
 /** Areas in slug order; `afterSlug` is the cursor of the previous page. */
-export async function listAreas(db: Database, page: { limit: number; afterSlug?: string }): Promise<AreaWithLead[]> {
+export async function listAreas(db: Database, page: { limit: number; afterSlug?: string }): Promise<AreaWithLeads[]> {
   return db
     .select(areaWithLeadColumns)
     .from(areas)
@@ -35,7 +37,7 @@ export async function listAreas(db: Database, page: { limit: number; afterSlug?:
     .limit(page.limit);
 }
 
-export async function getAreaBySlug(db: Database, slug: string): Promise<AreaWithLead | undefined> {
+export async function getAreaBySlug(db: Database, slug: string): Promise<AreaWithLeads | undefined> {
   const [row] = await db.select(areaWithLeadColumns).from(areas).where(eq(areas.slug, slug));
   return row;
 }
@@ -49,21 +51,43 @@ export async function createArea(
   return row;
 }
 
+/**
+ * Changes an area and bumps its version. With `expectedVersion`, changes it only if nobody else
+ * has in the meantime; returns whether the row was changed.
+ */
 export async function updateArea(
   db: Database,
   areaId: string,
   patch: Partial<Pick<AreaRow, 'name' | 'description' | 'status'>>,
-): Promise<void> {
-  await db
+  expectedVersion?: number,
+): Promise<boolean> {
+  const changed = await db
     .update(areas)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(areas.id, areaId));
+    .set({ ...patch, version: sql`${areas.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(areas.id, areaId), expectedVersion === undefined ? undefined : eq(areas.version, expectedVersion)))
+    .returning({ id: areas.id });
+  return changed.length > 0;
 }
 
-/** Makes `userId` the area's only lead, or leaves it without one. */
-export async function setAreaLead(db: Database, areaId: string, userId: string | null): Promise<void> {
+/** Makes exactly these users the area's leads (none leaves it without a lead). */
+export async function setAreaLeads(db: Database, areaId: string, userIds: readonly string[]): Promise<void> {
   await db.delete(areaLeads).where(eq(areaLeads.areaId, areaId));
-  if (userId) await db.insert(areaLeads).values({ areaId, userId });
+  if (userIds.length > 0) await db.insert(areaLeads).values([...new Set(userIds)].map((userId) => ({ areaId, userId })));
+}
+
+/**
+ * Holds the areas' rows until the transaction ends, so writes to one area's figures and targets
+ * happen one after another and each reads what the previous one wrote (its history's "before").
+ * Locked in id order, so two writers locking several areas cannot deadlock.
+ */
+export async function lockAreas(db: Database, areaIds: readonly string[]): Promise<void> {
+  if (areaIds.length === 0) return;
+  await db.select({ id: areas.id }).from(areas).where(inArray(areas.id, [...areaIds])).orderBy(asc(areas.id)).for('update');
+}
+
+/** Adds one lead to an area, keeping the others. */
+export async function addAreaLead(db: Database, areaId: string, userId: string): Promise<void> {
+  await db.insert(areaLeads).values({ areaId, userId }).onConflictDoNothing();
 }
 
 export async function isAreaLead(db: Database, areaId: string, userId: string): Promise<boolean> {

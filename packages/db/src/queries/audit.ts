@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { auditEvents } from '../schema/index.ts';
 
@@ -12,14 +12,25 @@ export interface AuditActor {
 
 export async function recordAuditEvent(
   db: Database,
-  event: { actor: AuditActor; action: string; areaSlug?: string | null; subject?: string; before?: unknown; after?: unknown },
+  event: {
+    actor: AuditActor;
+    action: string;
+    areaSlug?: string | null;
+    /** Every area the event touched, when there are several (an import); defaults to `areaSlug`. */
+    areaSlugs?: string[];
+    subject?: string;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
+  const areaSlug = event.areaSlug ?? null;
   await db.insert(auditEvents).values({
     actorId: event.actor.id,
     actorEmail: event.actor.email,
     actorName: event.actor.name,
     action: event.action,
-    areaSlug: event.areaSlug ?? null,
+    areaSlug,
+    areaSlugs: event.areaSlugs ?? (areaSlug ? [areaSlug] : []),
     subject: event.subject ?? null,
     before: event.before ?? null,
     after: event.after ?? null,
@@ -36,7 +47,7 @@ export async function listAuditEvents(
     .from(auditEvents)
     .where(
       and(
-        filter.areaSlug ? eq(auditEvents.areaSlug, filter.areaSlug) : undefined,
+        filter.areaSlug ? arrayContains(auditEvents.areaSlugs, [filter.areaSlug]) : undefined,
         filter.actorEmail ? eq(auditEvents.actorEmail, filter.actorEmail.toLowerCase()) : undefined,
         filter.since ? gte(auditEvents.at, filter.since) : undefined,
         filter.beforeId ? lt(auditEvents.id, filter.beforeId) : undefined,

@@ -5,3 +5,4 @@ export * from './area-months.ts';
 export * from './audit.ts';
 export * from './signals.ts';
 export * from './settings.ts';
+export * from './targets.ts';

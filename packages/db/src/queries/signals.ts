@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areas, signalEvents, signals } from '../schema/index.ts';
 
@@ -54,7 +54,11 @@ export async function refreshSignal(
 ): Promise<void> {
   await db
     .update(signals)
-    .set({ ...change.values, updatedAt: now, ...(change.reopen ? { status: 'open' as const, statusReason: null } : {}) })
+    .set({
+      ...change.values,
+      updatedAt: now,
+      ...(change.reopen ? { status: 'open' as const, statusReason: null, version: sql`${signals.version} + 1` } : {}),
+    })
     .where(eq(signals.id, change.id));
   if (change.reopen) {
     await db.insert(signalEvents).values({
@@ -78,7 +82,7 @@ export async function clearSignals(
     const batch = cleared.slice(start, start + SIGNAL_BATCH);
     await db
       .update(signals)
-      .set({ status: 'cleared', statusReason: 'cleared by data', updatedAt: now })
+      .set({ status: 'cleared', statusReason: 'cleared by data', updatedAt: now, version: sql`${signals.version} + 1` })
       .where(inArray(signals.id, batch.map((signal) => signal.id)));
     await db.insert(signalEvents).values(
       batch.map((signal) => ({
@@ -131,13 +135,21 @@ export async function getSignal(db: Database, id: string): Promise<SignalWithAre
   return row ? flatten(row) : undefined;
 }
 
-/** A person's decision on a signal, kept in its history. */
+/**
+ * A person's decision on a signal, kept in its history. With `expectedVersion`, only if nobody
+ * (and no recomputation) changed the status since; returns whether it was recorded.
+ */
 export async function setSignalStatus(
   db: Database,
-  change: { id: string; from: SignalStatus; to: SignalStatus; reason: string | null; actor: SignalEventActor },
+  change: { id: string; from: SignalStatus; to: SignalStatus; reason: string | null; actor: SignalEventActor; expectedVersion?: number },
   now: Date,
-): Promise<void> {
-  await db.update(signals).set({ status: change.to, statusReason: change.reason, updatedAt: now }).where(eq(signals.id, change.id));
+): Promise<boolean> {
+  const updated = await db
+    .update(signals)
+    .set({ status: change.to, statusReason: change.reason, updatedAt: now, version: sql`${signals.version} + 1` })
+    .where(and(eq(signals.id, change.id), change.expectedVersion === undefined ? undefined : eq(signals.version, change.expectedVersion)))
+    .returning({ id: signals.id });
+  if (updated.length === 0) return false;
   await db.insert(signalEvents).values({
     signalId: change.id,
     at: now,
@@ -149,6 +161,7 @@ export async function setSignalStatus(
     toStatus: change.to,
     comment: change.reason,
   });
+  return true;
 }
 
 export type SignalEventRow = typeof signalEvents.$inferSelect;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '../test/index.ts';
-import { createArea, setAreaLead } from './areas.ts';
+import { createArea, addAreaLead } from './areas.ts';
 import { createSession, createUser, deleteUserSessions, getSessionUser, getUserAccount, listUsers, updateUser } from './users.ts';
 
 let database: TestDatabase;
@@ -29,7 +29,7 @@ describe('listUsers', () => {
     for (const slug of ['payments', 'growth']) {
       const area = await createArea(database.db, { slug, name: slug, description: '' });
       if (!area) throw new Error('area was not created');
-      await setAreaLead(database.db, area.id, lead.id);
+      await addAreaLead(database.db, area.id, lead.id);
     }
 
     const first = await listUsers(database.db, { limit: 2 });

@@ -66,6 +66,7 @@ const accountColumns = {
   name: users.name,
   role: users.role,
   active: users.active,
+  version: users.version,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -106,6 +107,7 @@ export async function getUserAccount(
   return row ? (await withLedAreas(db, [row]))[0] : undefined;
 }
 
+/** Changes a user and bumps the account's version. */
 export async function updateUser(
   db: Database,
   id: string,
@@ -113,7 +115,7 @@ export async function updateUser(
 ): Promise<void> {
   await db
     .update(users)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: new Date() })
     .where(eq(users.id, id));
 }
 

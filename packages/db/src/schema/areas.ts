@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { lifecycleDates } from './columns.ts';
 import { users } from './users.ts';
 
@@ -10,6 +10,8 @@ export const areas = pgTable('areas', {
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   status: areaStatusEnum('status').notNull().default('active'),
+  /** Bumped on every change to the area or its leads; the ETag of `GET /areas/{slug}`. */
+  version: integer('version').notNull().default(1),
   ...lifecycleDates,
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
@@ -15,9 +16,15 @@ export const auditEvents = pgTable(
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
     areaSlug: text('area_slug'),
+    /** Every area the event touched (one for most writes, several for an import): the area filter. */
+    areaSlugs: text('area_slugs').array().notNull().default(sql`'{}'::text[]`),
     subject: text('subject'),
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (table) => [index('audit_events_at_idx').on(table.at), index('audit_events_area_idx').on(table.areaSlug, table.at)],
+  (table) => [
+    index('audit_events_at_idx').on(table.at),
+    index('audit_events_area_idx').on(table.areaSlug, table.at),
+    index('audit_events_area_slugs_idx').using('gin', table.areaSlugs),
+  ],
 );

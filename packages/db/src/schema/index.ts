@@ -7,3 +7,4 @@ export * from './audit-events.ts';
 export * from './signals.ts';
 export * from './reviews.ts';
 export * from './settings.ts';
+export * from './target-changes.ts';

@@ -1,4 +1,4 @@
-import { bigserial, doublePrecision, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { areas } from './areas.ts';
 import { lifecycleDates } from './columns.ts';
 import { users } from './users.ts';
@@ -26,6 +26,8 @@ export const signals = pgTable(
     contributions: jsonb('contributions').$type<unknown[]>().notNull().default([]),
     status: signalStatusEnum('status').notNull().default('open'),
     statusReason: text('status_reason'),
+    /** Bumped whenever the status changes, by a person or by the data; the signal's ETag. */
+    version: integer('version').notNull().default(1),
     ...lifecycleDates,
   },
   (table) => [

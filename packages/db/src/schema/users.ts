@@ -1,4 +1,4 @@
-import { boolean, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { lifecycleDates } from './columns.ts';
 
 export const roleEnum = pgEnum('role', ['admin', 'executive', 'area_lead', 'viewer']);
@@ -12,5 +12,7 @@ export const users = pgTable('users', {
   /** scrypt, `scrypt$N$r$p$salt$hash` (base64). */
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
+  /** Bumped by every change an admin makes to the account; its ETag. */
+  version: integer('version').notNull().default(1),
   ...lifecycleDates,
 });

@@ -7,7 +7,19 @@ export interface DemoArea {
   slug: string;
   name: string;
   description: string;
-  leadEmail: string | null;
+  /** Everyone who leads the area; Growth is run jointly by both demo leads. */
+  leadEmails: string[];
+}
+
+/** A revenue target set ahead of its months' figures, by the area's lead, with a reason. */
+export interface DemoTargetPlan {
+  areaSlug: string;
+  from: string;
+  to: string;
+  revenueTarget: number;
+  reason: string;
+  /** The lead who set it; the seeding user when the area has no lead. */
+  byEmail: string | null;
 }
 
 export interface DemoUser {
@@ -24,6 +36,7 @@ export interface DemoOrganisation {
   areas: DemoArea[];
   rows: ImportRow[];
   users: DemoUser[];
+  targetPlans: DemoTargetPlan[];
 }
 
 export interface DemoOrganisationOptions {
@@ -110,7 +123,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'payments',
     name: 'Payments',
     description: 'Card, wallet and bank-transfer acceptance for every market we sell in.',
-    leadEmail: PRIYA,
+    leadEmails: [PRIYA],
     firstTarget: 1_400_000,
     monthlyGrowth: 0.03,
     teamGrowth: 0.6,
@@ -121,7 +134,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'search',
     name: 'Search',
     description: 'Query understanding, ranking and the search results page.',
-    leadEmail: null,
+    leadEmails: [],
     firstTarget: 650_000,
     monthlyGrowth: 0.035,
     teamGrowth: 0.5,
@@ -132,7 +145,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'checkout',
     name: 'Checkout',
     description: 'Basket, checkout flow and conversion from cart to paid order.',
-    leadEmail: PRIYA,
+    leadEmails: [PRIYA],
     firstTarget: 900_000,
     monthlyGrowth: 0.035,
     teamGrowth: 0.4,
@@ -175,7 +188,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'mobile',
     name: 'Mobile',
     description: 'The iOS and Android apps and everything shipped through the app stores.',
-    leadEmail: MARCUS,
+    leadEmails: [MARCUS],
     firstTarget: 500_000,
     monthlyGrowth: 0.04,
     teamGrowth: 0.5,
@@ -211,7 +224,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'data-platform',
     name: 'Data Platform',
     description: 'Warehouse, pipelines and the analytics products sold to enterprise customers.',
-    leadEmail: MARCUS,
+    leadEmails: [MARCUS],
     firstTarget: 300_000,
     monthlyGrowth: 0.045,
     teamGrowth: 0.3,
@@ -245,7 +258,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'growth',
     name: 'Growth',
     description: 'Acquisition, activation and the experiments that move them.',
-    leadEmail: null,
+    leadEmails: [PRIYA, MARCUS],
     firstTarget: 800_000,
     monthlyGrowth: 0.03,
     teamGrowth: 0.5,
@@ -256,7 +269,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'marketplace',
     name: 'Marketplace',
     description: 'Third-party sellers: onboarding, listings and seller payouts.',
-    leadEmail: MARCUS,
+    leadEmails: [MARCUS],
     firstTarget: 700_000,
     monthlyGrowth: 0.03,
     teamGrowth: 0.4,
@@ -280,7 +293,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'identity',
     name: 'Identity',
     description: 'Sign-up, sign-in, single sign-on and account security.',
-    leadEmail: null,
+    leadEmails: [],
     firstTarget: 350_000,
     monthlyGrowth: 0.03,
     teamGrowth: 0.5,
@@ -293,7 +306,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'billing',
     name: 'Billing',
     description: 'Subscriptions, invoicing, tax and dunning.',
-    leadEmail: PRIYA,
+    leadEmails: [PRIYA],
     firstTarget: 450_000,
     monthlyGrowth: 0.03,
     teamGrowth: 0.5,
@@ -304,7 +317,7 @@ const AREA_PLANS: readonly AreaPlan[] = [
     slug: 'developer-platform',
     name: 'Developer Platform',
     description: 'Public APIs, SDKs and the developer portal for partners.',
-    leadEmail: null,
+    leadEmails: [],
     firstTarget: 400_000,
     monthlyGrowth: 0.04,
     teamGrowth: 0.6,
@@ -320,14 +333,14 @@ const DEMO_USERS: readonly DemoUser[] = [
     name: 'Priya Raman',
     role: 'area_lead',
     password: 'demo-lead-priya',
-    leads: AREA_PLANS.filter((plan) => plan.leadEmail === PRIYA).map((plan) => plan.slug),
+    leads: AREA_PLANS.filter((plan) => plan.leadEmails.includes(PRIYA)).map((plan) => plan.slug),
   },
   {
     email: MARCUS,
     name: 'Marcus Chen',
     role: 'area_lead',
     password: 'demo-lead-marcus',
-    leads: AREA_PLANS.filter((plan) => plan.leadEmail === MARCUS).map((plan) => plan.slug),
+    leads: AREA_PLANS.filter((plan) => plan.leadEmails.includes(MARCUS)).map((plan) => plan.slug),
   },
   { email: 'viewer@demo.example', name: 'Val Viewer', role: 'viewer', password: 'demo-viewer-2024', leads: [] },
 ];
@@ -346,9 +359,24 @@ export function buildDemoOrganisation(options: DemoOrganisationOptions): DemoOrg
   const calendar = Array.from({ length: months }, (_, position) => monthText(end - (months - 1) + position));
 
   return {
-    areas: AREA_PLANS.map(({ slug, name, description, leadEmail }) => ({ slug, name, description, leadEmail })),
+    areas: AREA_PLANS.map(({ slug, name, description, leadEmails }) => ({ slug, name, description, leadEmails: [...leadEmails] })),
     rows: AREA_PLANS.flatMap((plan) => areaRows(plan, calendar)),
     users: DEMO_USERS.map((user) => ({ ...user, leads: [...user.leads] })),
+    targetPlans: AREA_PLANS.map((plan) => nextQuarterPlan(plan, end, months)),
+  };
+}
+
+/** Each area's target for the three months after the latest, as its lead would plan them. */
+function nextQuarterPlan(plan: AreaPlan, end: number, months: number): DemoTargetPlan {
+  // The monthly target keeps growing; the plan holds its middle month's value for the quarter.
+  const revenueTarget = Math.round((plan.firstTarget * (1 + plan.monthlyGrowth) ** (months + 1)) / 1000) * 1000;
+  return {
+    areaSlug: plan.slug,
+    from: monthText(end + 1),
+    to: monthText(end + 3),
+    revenueTarget,
+    reason: 'Plan for the coming quarter',
+    byEmail: plan.leadEmails[0] ?? null,
   };
 }
 

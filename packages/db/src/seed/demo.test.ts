@@ -1,12 +1,13 @@
 import { areaMonthFiguresSchema, monthSchema, slugSchema } from '@autonomy/contracts';
-import { assessArea, type AreaMonthAssessment } from '@autonomy/domain';
+import { addMonths, assessArea, type AreaMonthAssessment, monthRange } from '@autonomy/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAreaFigures } from '../queries/area-months.ts';
 import { createArea, getAreaBySlug } from '../queries/areas.ts';
 import { listAuditEvents } from '../queries/audit.ts';
+import { listMonthTargets, listTargetChanges } from '../queries/targets.ts';
 import { createUser, getLedAreaSlugs, getUserByEmail } from '../queries/users.ts';
-import { areaLeads, areaMonths, areas, auditEvents, users } from '../schema/index.ts';
+import { areaLeads, areaMonths, areas, auditEvents, targetChanges, users } from '../schema/index.ts';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '../test/index.ts';
 import { buildDemoOrganisation, type DemoOrganisation, seedDemoOrganisation } from './index.ts';
 
@@ -86,7 +87,7 @@ describe('buildDemoOrganisation', () => {
     }
   });
 
-  it('has an executive, two area leads of 2–3 areas each and a viewer, matching the areas’ leads', () => {
+  it('has an executive, two area leads of 3–4 areas each (one area shared) and a viewer, matching the areas’ leads', () => {
     expect(demo.users.map((user) => user.role).sort()).toEqual(['area_lead', 'area_lead', 'executive', 'viewer']);
     expect(demo.users.find((user) => user.role === 'executive')).toMatchObject({
       email: 'exec@demo.example',
@@ -96,12 +97,12 @@ describe('buildDemoOrganisation', () => {
       expect(user.email).toMatch(/^[a-z.]+@demo\.example$/);
       expect(user.password.length).toBeGreaterThanOrEqual(10);
       if (user.role === 'area_lead') {
-        expect(user.leads.length).toBeGreaterThanOrEqual(2);
-        expect(user.leads.length).toBeLessThanOrEqual(3);
+        expect(user.leads.length).toBeGreaterThanOrEqual(3);
+        expect(user.leads.length).toBeLessThanOrEqual(4);
       } else {
         expect(user.leads).toEqual([]);
       }
-      const ledAreas = demo.areas.filter((area) => area.leadEmail === user.email).map((area) => area.slug);
+      const ledAreas = demo.areas.filter((area) => area.leadEmails.includes(user.email)).map((area) => area.slug);
       expect(ledAreas.sort()).toEqual([...user.leads].sort());
     }
     for (const area of demo.areas) expect(area.description.length, area.slug).toBeGreaterThan(20);
@@ -203,7 +204,7 @@ describe('seedDemoOrganisation', () => {
   let actor: { id: string; email: string; name: string };
   const hashPassword = async (plain: string) => `test-hash:${plain}`;
 
-  const tables = { areas, areaMonths, users, areaLeads, auditEvents };
+  const tables = { areas, areaMonths, users, areaLeads, auditEvents, targetChanges };
   const countRows = async (table: keyof typeof tables) => {
     const [row] = await database.db.select({ count: sql<number>`count(*)::int` }).from(tables[table]);
     return row?.count;
@@ -236,7 +237,8 @@ describe('seedDemoOrganisation', () => {
     expect(await countRows('areas')).toBe(result.areas);
     expect(await countRows('areaMonths')).toBe(result.rows);
     expect(await countRows('users')).toBe(1 + result.users.length);
-    expect(await countRows('areaLeads')).toBe(demo.areas.filter((area) => area.leadEmail).length);
+    expect(await countRows('areaLeads')).toBe(demo.areas.reduce((sum, area) => sum + area.leadEmails.length, 0));
+    expect(await countRows('targetChanges')).toBe(demo.targetPlans.length);
 
     const stored = await listAreaFigures(database.db);
     const byKey = (row: { areaSlug: string; month: string }) => `${row.areaSlug} ${row.month}`;
@@ -283,6 +285,18 @@ describe('seedDemoOrganisation', () => {
     expect(await countRows('auditEvents')).toBe(0);
   });
 
+  it("plans each area's next quarter: three planned months after the latest, set by its lead with a reason", async () => {
+    await seedDemoOrganisation(database.db, { endMonth: END_MONTH, hashPassword, actor });
+    const checkout = await getAreaBySlug(database.db, 'checkout');
+    const targets = await listMonthTargets(database.db, checkout!.id);
+    const planned = targets.filter((target) => target.planned);
+    expect(planned.map((target) => target.month)).toEqual(monthRange(addMonths(END_MONTH, 1), addMonths(END_MONTH, 3)));
+    // Growing like the figures before it: above the latest month's target.
+    expect(planned[0]!.revenueTarget).toBeGreaterThan(targets.at(-4)!.revenueTarget);
+    const [change] = await listTargetChanges(database.db, checkout!.id, { limit: 5 });
+    expect(change).toMatchObject({ source: 'target', reason: 'Plan for the coming quarter', actorEmail: 'priya.raman@demo.example' });
+  });
+
   it('leaves an existing user with a demo email alone, and still makes them the lead of their areas', async () => {
     const existing = await createUser(database.db, {
       email: 'priya.raman@demo.example',
@@ -298,6 +312,6 @@ describe('seedDemoOrganisation', () => {
       name: 'Priya (real)',
       passwordHash: 'kept',
     });
-    expect(await getLedAreaSlugs(database.db, existing!.id)).toEqual(['billing', 'checkout', 'payments']);
+    expect(await getLedAreaSlugs(database.db, existing!.id)).toEqual(['billing', 'checkout', 'growth', 'payments']);
   });
 });

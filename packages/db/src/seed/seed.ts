@@ -1,10 +1,11 @@
 import type { Database } from '../client.ts';
-import { createArea, setAreaLead } from '../queries/areas.ts';
+import { addAreaLead, createArea, getAreaBySlug } from '../queries/areas.ts';
 import { importAreaMonths } from '../queries/area-months.ts';
 import { type AuditActor, recordAuditEvent } from '../queries/audit.ts';
+import { recordTargetChange } from '../queries/targets.ts';
 import { createUser, getUserByEmail } from '../queries/users.ts';
 import { areas } from '../schema/index.ts';
-import { buildDemoOrganisation } from './demo-organisation.ts';
+import { buildDemoOrganisation, type DemoTargetPlan } from './demo-organisation.ts';
 
 export interface SeedDemoOptions {
   /** `YYYY-MM`: the latest month with figures, usually the month before the current one. */
@@ -46,13 +47,14 @@ export async function seedDemoOrganisation(db: Database, options: SeedDemoOption
       const row = await createArea(tx, { slug: area.slug, name: area.name, description: area.description });
       // Only a concurrent writer can have taken the slug since the check above; give way to it.
       if (!row) throw new Error(`area ${area.slug} appeared while seeding the demo organisation; nothing was seeded`);
-      if (area.leadEmail) {
-        const lead = await getUserByEmail(tx, area.leadEmail);
-        if (lead) await setAreaLead(tx, row.id, lead.id);
+      for (const email of area.leadEmails) {
+        const lead = await getUserByEmail(tx, email);
+        if (lead) await addAreaLead(tx, row.id, lead.id);
       }
     }
 
     await importAreaMonths(tx, demo.rows, options.actor.id);
+    for (const plan of demo.targetPlans) await planTarget(tx, plan, options.actor);
 
     const result: SeedDemoResult = { areas: demo.areas.length, rows: demo.rows.length, users: created };
     await recordAuditEvent(tx, {
@@ -68,6 +70,14 @@ export async function seedDemoOrganisation(db: Database, options: SeedDemoOption
     });
     return result;
   });
+}
+
+async function planTarget(db: Database, plan: DemoTargetPlan, seeder: AuditActor): Promise<void> {
+  const area = await getAreaBySlug(db, plan.areaSlug);
+  if (!area) throw new Error(`the demo area ${plan.areaSlug} vanished while seeding`);
+  const lead = plan.byEmail ? await getUserByEmail(db, plan.byEmail) : undefined;
+  const actor = lead ? { id: lead.id, email: lead.email, name: lead.name } : seeder;
+  await recordTargetChange(db, { ...plan, areaId: area.id, source: 'target', previous: [], actor });
 }
 
 async function refuseUnlessEmpty(db: Database): Promise<void> {

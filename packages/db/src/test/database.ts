@@ -44,6 +44,7 @@ const tablesInDependencyOrder = [
   'signal_events',
   'signals',
   'audit_events',
+  'target_changes',
   'area_months',
   'area_leads',
   'areas',
