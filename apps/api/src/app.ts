@@ -17,6 +17,7 @@ import { registerImportMetrics } from './routes/imports/post.ts';
 import { registerGetPortfolio } from './routes/portfolio/get.ts';
 import { registerSettingsRoutes } from './routes/settings/index.ts';
 import { registerSignalRoutes } from './routes/signals/index.ts';
+import { registerTargetRoutes } from './routes/targets/index.ts';
 import { registerTokenRoutes } from './routes/tokens/index.ts';
 import { registerUserRoutes } from './routes/users/index.ts';
 
@@ -49,8 +50,9 @@ export function createApp(deps: AppDeps): App {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', limitBodySize);
+  // Credentials first: a stranger's upload is refused with 401 before a byte of its body is read.
   app.use('/api/v1/*', async (c, next) => (PUBLIC_V1_PATHS.has(c.req.path) ? next() : authenticate(c, next)));
+  app.use('/api/*', limitBodySize);
 
   registerGetHealth(app);
   registerDocsRoutes(app);
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps): App {
   registerUserRoutes(app);
   registerAreaRoutes(app);
   registerAreaMonthRoutes(app);
+  registerTargetRoutes(app);
   registerImportMetrics(app);
   registerExportMetrics(app);
   registerGetPortfolio(app);

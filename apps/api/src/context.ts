@@ -12,6 +12,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Sign-in limits; each app gets its own in-memory one unless a test hands one in. */
   loginThrottle?: LoginThrottle;
+  /**
+   * Reverse proxies in front of the server (TRUST_PROXY) whose X-Forwarded-For entries are
+   * believed; 0, the default, believes none and takes the socket's address.
+   */
+  trustedProxies?: number;
 }
 
 export interface AuthenticatedUser {

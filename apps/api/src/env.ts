@@ -15,6 +15,13 @@ const settingsSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  // How many reverse proxies stand in front of the server, each appending to X-Forwarded-For;
+  // `true` is one. With none trusted the header is ignored, since any client can write it.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be false, true, or the number of proxies in front of the server (0-99)')
+    .default('false')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   );
   const report = await bootstrap(database, settings);
   const hasWebApp = existsSync(resolve(webRoot, 'index.html'));
-  const app = createApp({ database, ...(hasWebApp ? { webRoot } : {}) });
+  const app = createApp({ database, trustedProxies: settings.TRUST_PROXY, ...(hasWebApp ? { webRoot } : {}) });
 
   const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: settings.HOST }, (info) => {
     const shownHost = settings.HOST === '0.0.0.0' || settings.HOST === '::' ? 'localhost' : settings.HOST;

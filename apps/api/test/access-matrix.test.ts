@@ -141,6 +141,13 @@ const requests: Record<string, RequestFor> = {
     path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}`,
     json: exampleFigures,
   }),
+  'GET /api/v1/areas/{slug}/targets': () => ({ method: 'GET', path: `/api/v1/areas/${OWN_AREA}/targets` }),
+  'GET /api/v1/areas/{slug}/targets/changes': () => ({ method: 'GET', path: `/api/v1/areas/${OWN_AREA}/targets/changes` }),
+  'POST /api/v1/areas/{slug}/targets': () => ({
+    method: 'POST',
+    path: `/api/v1/areas/${OWN_AREA}/targets`,
+    json: { from: EXISTING_MONTH, to: '2024-09', revenueTarget: 150000, reason: 'New pricing' },
+  }),
   'POST /api/v1/imports/metrics': () => ({
     method: 'POST',
     path: '/api/v1/imports/metrics',
@@ -392,12 +399,13 @@ describe('the rules of the brief', () => {
     );
   });
 
-  it('lets area leads write only the area they lead: figures, description, imports', () => {
+  it('lets area leads write only the area they lead: figures, targets, description, imports', () => {
     const writes = protectedUses.filter(({ operation, use }) => operation.method !== 'GET' && use.area !== 'none').map(({ key }) => key);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (other area)') === 'allowed')).toEqual([]);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (own area)') === 'allowed').sort()).toEqual(
       [
         'PATCH /api/v1/areas/{slug} (name or description)',
+        'POST /api/v1/areas/{slug}/targets',
         'POST /api/v1/imports/metrics',
         'PUT /api/v1/areas/{slug}/months/{month}',
       ].sort(),

@@ -112,6 +112,7 @@ type Field =
   | { kind: 'email'; nullable?: boolean }
   | { kind: 'password' }
   | { kind: 'slug' }
+  | { kind: 'month' }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
   | { kind: 'number'; min: number; minIncluded: boolean; max: number; whole?: boolean }
@@ -149,6 +150,11 @@ function outOfRange(field: Field): fc.Arbitrary<Json> {
       );
     case 'password':
       return fc.oneof(fc.string({ maxLength: 9 }), repeated(1_025, 5_000, ['p']));
+    case 'month':
+      return fc.oneof(
+        fc.string({ maxLength: 10 }).filter((text) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(text)),
+        fc.constantFrom('2024-13', '2024-00', '24-06', '2024-6', '2024/06', ' 2024-06', '2024-06-01'),
+      );
     case 'slug':
       return fc.oneof(
         fc.string({ maxLength: 70 }).filter((text) => !isSlug(text)),
@@ -195,6 +201,8 @@ function edgeValues(field: Field, valid: Json): Json[] {
       return ['p'.repeat(9), 'p'.repeat(1_025)];
     case 'slug':
       return ['x', 'x'.repeat(65)];
+    case 'month':
+      return ['2024-13', '2024-00'];
     case 'enum':
       return ['', field.values[0]?.toUpperCase() ?? 'X'];
     case 'boolean':
@@ -321,6 +329,16 @@ function jsonEdges(route: JsonRoute): BadRequest[] {
   );
 }
 
+/** If-Match values that cannot match the fixture's current version, sent with an otherwise valid body. */
+function staleIfMatch(body: () => Json): fc.Arbitrary<BadRequest> {
+  return fc.constantFrom('"77"', '"999999"', 'W/"1"', 'W/"0"', 'garbage', '"78", "79"').map((ifMatch) => ({
+    label: `a stale If-Match ${ifMatch}`,
+    contentType: 'application/json',
+    headers: { 'if-match': ifMatch },
+    body: toJsonText(body()),
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The write routes
 
@@ -425,6 +443,7 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
       required: [],
       atLeastOne: true,
       extra: [
+        staleIfMatch(() => ({ name: 'Renamed' })),
         fc.constantFrom(UNKNOWN_ID, 'not-a-uuid', '1').map((id) => ({
           label: `user ${id}, which does not exist`,
           path: `/api/v1/users/${id}`,
@@ -484,6 +503,33 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
           contentType: 'application/json',
           body: JSON.stringify({ leadEmail }),
         })),
+        fc
+          .constantFrom<Json>(
+            ['lead@example.com', 'nobody@example.com'],
+            ['viewer@example.com'],
+            ['lead@example.com', 'LEAD@example.com'],
+            Array.from({ length: 11 }, (_, index) => `lead${index}@example.com`),
+            ['not an email'],
+            'lead@example.com',
+            [null],
+            [['lead@example.com']],
+          )
+          .map((leadEmails) => ({
+            label: `leads ${JSON.stringify(leadEmails)}`,
+            contentType: 'application/json',
+            body: toJsonText({ leadEmails }),
+          })),
+        fc.constant({
+          label: 'both leadEmail and leadEmails',
+          contentType: 'application/json',
+          body: JSON.stringify({ leadEmail: 'lead@example.com', leadEmails: ['lead@example.com'] }),
+        }),
+        fc.constantFrom('"0"', '"999999"', 'W/"1"', 'garbage').map((ifMatch) => ({
+          label: `a stale If-Match ${ifMatch}`,
+          contentType: 'application/json',
+          headers: { 'if-match': ifMatch },
+          body: JSON.stringify({ description: 'Changed' }),
+        })),
         fc.constantFrom('no-such-area', 'No_Such', 'x').map((slug) => ({
           label: `area ${slug}, which does not exist`,
           path: `/api/v1/areas/${slug}`,
@@ -541,6 +587,32 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
     }),
   },
   {
+    name: 'POST /api/v1/areas/{slug}/targets',
+    runs: 200,
+    route: () => ({
+      method: 'POST',
+      path: `/api/v1/areas/${OWN_AREA}/targets`,
+      valid: () => ({ from: EXISTING_MONTH, to: '2024-09', revenueTarget: 150_000, reason: 'New pricing' }),
+      fields: { from: { kind: 'month' }, to: { kind: 'month' }, revenueTarget: decimal, reason: text(1, 500) },
+      required: ['from', 'revenueTarget', 'reason'],
+      extra: [
+        fc
+          .constantFrom(['2024-09', '2024-06'], ['2024-01', '2034-02'], ['2000-01', '9999-12'])
+          .map(([from, to]) => ({
+            label: `the range ${from} to ${to}, backwards or over ten years`,
+            contentType: 'application/json',
+            body: JSON.stringify({ from, to, revenueTarget: 1, reason: 'Range' }),
+          })),
+        fc.constantFrom('no-such-area', 'No_Such', 'x').map((slug) => ({
+          label: `area ${slug}, which does not exist`,
+          path: `/api/v1/areas/${slug}/targets`,
+          contentType: 'application/json',
+          body: JSON.stringify({ from: EXISTING_MONTH, revenueTarget: 1, reason: 'Nowhere' }),
+        })),
+      ],
+    }),
+  },
+  {
     name: 'PATCH /api/v1/signals/{id}',
     runs: 150,
     route: () => ({
@@ -550,6 +622,7 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
       fields: { status: { kind: 'enum', values: ['open', 'acknowledged', 'resolved', 'dismissed'] }, reason: text(1, 2000) },
       required: ['status'],
       extra: [
+        staleIfMatch(() => ({ status: 'acknowledged' })),
         fc.constantFrom<Json>({ status: 'dismissed' }, { status: 'dismissed', reason: '   ' }).map((body) => ({
           label: 'a dismissal without a reason',
           contentType: 'application/json',
@@ -574,6 +647,7 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
       fields: settingsFields,
       required: Object.keys(settingsFields),
       extra: [
+        staleIfMatch(() => structuredClone(fixtures.settings) as Record<string, Json>),
         fc
           .constantFrom(['severityBands', 'warning'], ['weights', 'ownership'], ['weights', 'centralisation', 'latency'], ['saturation', 'latencyDays'])
           .map((path) => ({ label: `missing ${path.join('.')}`, contentType: 'application/json', body: toJsonText(settingsWithout(path)) })),

@@ -1,5 +1,5 @@
 import type { Problem, Role } from '@autonomy/contracts';
-import { createArea, createUser, type Database, type DatabaseHandle, getAreaBySlug, setAreaLead } from '@autonomy/db';
+import { createArea, createUser, type Database, type DatabaseHandle, getAreaBySlug, addAreaLead } from '@autonomy/db';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
@@ -121,7 +121,7 @@ export class Harness {
     for (const slug of options.leads ?? []) {
       const area = (await getAreaBySlug(this.db, slug)) ?? (await createArea(this.db, { slug, name: slug, description: '' }));
       if (!area) throw new Error(`area ${slug} was not created`);
-      await setAreaLead(this.db, area.id, user.id);
+      await addAreaLead(this.db, area.id, user.id);
     }
     const response = await this.json('/api/v1/auth/login', 'POST', { email, password });
     if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);

@@ -11,6 +11,7 @@ export type Action =
   | 'area.edit'
   | 'area.administer' // lead, status
   | 'figures.write'
+  | 'targets.write'
   | 'metrics.import'
   | 'user.create'
   | 'user.list'
@@ -33,6 +34,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
       return true;
     case 'area.edit':
     case 'figures.write':
+    case 'targets.write':
     case 'metrics.import':
       return user.role === 'area_lead' && areaSlug !== undefined && user.areaSlugs.includes(areaSlug);
     case 'signal.manage':

@@ -1,5 +1,5 @@
 import { problemSchema } from '@autonomy/contracts';
-import type { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { problemContentType } from './problem.ts';
 
 const problemDescriptions = {
@@ -39,6 +39,14 @@ export function problemResponses<S extends ProblemStatus>(...statuses: S[]): Rec
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
+
+/** A JSON response carrying the resource's ETag, which If-Match sends back when changing it. */
+export function jsonContentWithEtag<T extends z.ZodType>(schema: T, description: string) {
+  return { ...jsonContent(schema, description), headers: z.object({ ETag: z.string() }) };
+}
+
+/** The If-Match request header of a write that honours it. */
+export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
   // `required` makes the validator reject a missing or non-JSON body instead of skipping it.

@@ -12,7 +12,14 @@ function limitTo(maxSize: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError('payload_too_large', `The request body is over ${maxSize / MIB} MiB; nothing was read or changed.`);
+      // Closing the connection is what stops the upload: reading on to keep it alive would mean
+      // taking in the rest of a body we have already refused, up to the whole gigabyte.
+      throw new ApiError(
+        'payload_too_large',
+        `The request body is over ${maxSize / MIB} MiB; nothing was changed.`,
+        undefined,
+        { connection: 'close' },
+      );
     },
   });
 }
@@ -20,6 +27,9 @@ function limitTo(maxSize: number): MiddlewareHandler<AppEnv> {
 const importLimit = limitTo(IMPORT_BODY_LIMIT);
 const jsonLimit = limitTo(JSON_BODY_LIMIT);
 
-/** Refuses oversized bodies while they stream in (or at once, from Content-Length). */
+/**
+ * Refuses oversized bodies: at once when Content-Length says so, else while a chunked body
+ * streams in, as soon as it passes the limit (Node never lets a body run past its Content-Length).
+ */
 export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path === '/api/v1/imports/metrics' ? importLimit(c, next) : jsonLimit(c, next);

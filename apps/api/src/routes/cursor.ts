@@ -15,3 +15,16 @@ export function decodeCursor(cursor: string): string {
   }
   return position;
 }
+
+/** A cursor holding the id of the last row seen, for lists ordered by a serial id. */
+export function encodeIdCursor(id: number): string {
+  return encodeCursor(String(id));
+}
+
+export function decodeIdCursor(cursor: string): number {
+  const id = Number(decodeCursor(cursor));
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [{ path: 'query.cursor', message: 'is not a valid cursor' }]);
+  }
+  return id;
+}

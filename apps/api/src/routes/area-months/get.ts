@@ -1,11 +1,12 @@
 import { areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
 import { getAreaMonth } from '@autonomy/db';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
-import { problemResponses } from '../../errors/openapi.ts';
+import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { requireArea } from '../areas/shared.ts';
-import { etagOf, toAreaMonth } from './shared.ts';
+import { etagOf } from '../etag.ts';
+import { toAreaMonth } from './shared.ts';
 
 const route = createRoute({
   method: 'get',
@@ -14,11 +15,7 @@ const route = createRoute({
   summary: "One area's figures for one month, with an ETag for a later PUT's If-Match",
   request: { params: areaMonthParamsSchema },
   responses: {
-    200: {
-      description: 'The figures',
-      headers: z.object({ ETag: z.string() }),
-      content: { 'application/json': { schema: areaMonthSchema } },
-    },
+    200: jsonContentWithEtag(areaMonthSchema, 'The figures'),
     ...problemResponses(401, 404, 422),
   },
 });

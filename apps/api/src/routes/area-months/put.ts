@@ -1,19 +1,14 @@
 import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
-import { getAreaMonth, putAreaMonth, recordAuditEvent } from '@autonomy/db';
+import { getAreaMonth, lockAreas, putAreaMonth, recordAuditEvent, recordTargetChange, TARGET_REASON_BY_SOURCE } from '@autonomy/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
-import { jsonBody, problemResponses } from '../../errors/openapi.ts';
+import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { loadDriftSettings } from '../../services/drift-settings.ts';
 import { recomputeSignals } from '../../services/signals.ts';
 import { requireArea } from '../areas/shared.ts';
-import { etagOf, parseIfMatch, staleEtag, toAreaMonth } from './shared.ts';
-
-const figuresResponse = (description: string) => ({
-  description,
-  headers: z.object({ ETag: z.string() }),
-  content: { 'application/json': { schema: areaMonthSchema } },
-});
+import { etagOf, parseIfMatch, staleEtag } from '../etag.ts';
+import { toAreaMonth } from './shared.ts';
 
 const route = createRoute({
   method: 'put',
@@ -23,12 +18,12 @@ const route = createRoute({
     "Write one area's figures for one month; send If-Match with the ETag you read (or If-None-Match: * to create only) so nobody's change is overwritten",
   request: {
     params: areaMonthParamsSchema,
-    headers: z.object({ 'if-match': z.string().optional(), 'if-none-match': z.literal('*').optional() }),
+    headers: ifMatchHeaders.extend({ 'if-none-match': z.literal('*').optional() }),
     body: jsonBody(areaMonthFiguresSchema),
   },
   responses: {
-    200: figuresResponse('The figures were replaced'),
-    201: figuresResponse('The figures were created'),
+    200: jsonContentWithEtag(areaMonthSchema, 'The figures were replaced'),
+    201: jsonContentWithEtag(areaMonthSchema, 'The figures were created'),
     ...problemResponses(400, 401, 403, 404, 412, 422),
   },
 });
@@ -45,6 +40,7 @@ export function registerPutAreaMonth(app: App): void {
     const result = await c.var.deps.database.db.transaction(async (tx) => {
       const area = await requireArea(tx, slug);
       authorize(actor, 'figures.write', slug);
+      await lockAreas(tx, [area.id]);
       const before = await getAreaMonth(tx, area.id, month);
       if (createOnly && before) {
         throw staleEtag(`Someone else added figures for ${month} in the meantime (now ${etagOf(before)}); reload them.`);
@@ -61,6 +57,18 @@ export function registerPutAreaMonth(app: App): void {
       const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion, createOnly });
       if (written.outcome === 'version_mismatch') {
         throw staleEtag('Someone else changed these figures at the same moment; reload and apply your change again.');
+      }
+      if (before && before.revenueTarget !== written.row.revenueTarget) {
+        await recordTargetChange(tx, {
+          areaId: area.id,
+          from: month,
+          to: month,
+          revenueTarget: written.row.revenueTarget,
+          reason: TARGET_REASON_BY_SOURCE.figures,
+          source: 'figures',
+          previous: [{ month, revenueTarget: before.revenueTarget }],
+          actor,
+        });
       }
       await recordAuditEvent(tx, {
         actor,

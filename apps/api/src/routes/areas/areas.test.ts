@@ -98,3 +98,93 @@ describe('PATCH /api/v1/areas/{slug}', () => {
     expect((await harness.json('/api/v1/areas/nowhere', 'PATCH', { name: 'X' }, admin)).status).toBe(404);
   });
 });
+
+describe('several leads per area', () => {
+  it('lets an admin name several leads, each of whom may then write the area', async () => {
+    const ana = await harness.user('area_lead', { email: 'ana@example.com' });
+    const ben = await harness.user('area_lead', { email: 'ben@example.com' });
+    const created = await harness.json(
+      '/api/v1/areas',
+      'POST',
+      { slug: 'payments', name: 'Payments', leadEmails: ['ben@example.com', 'ANA@example.com'] },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ leadEmails: ['ana@example.com', 'ben@example.com'], leadEmail: 'ana@example.com' });
+    for (const lead of [ana, ben]) {
+      const me = (await (await harness.request('/api/v1/auth/me', { as: lead })).json()) as { user: { areaSlugs: string[] } };
+      expect(me.user.areaSlugs).toEqual(['payments']);
+      expect((await harness.json('/api/v1/areas/payments', 'PATCH', { description: `by ${lead.email}` }, lead)).status).toBe(200);
+    }
+
+    const replaced = await harness.json('/api/v1/areas/payments', 'PATCH', { leadEmails: [ben.email] }, admin);
+    expect(await replaced.json()).toMatchObject({ leadEmails: [ben.email] });
+    // Ana no longer leads it: her next write is refused.
+    expect((await harness.json('/api/v1/areas/payments', 'PATCH', { description: 'Mine?' }, ana)).status).toBe(403);
+    const cleared = await harness.json('/api/v1/areas/payments', 'PATCH', { leadEmail: null }, admin);
+    expect(await cleared.json()).toMatchObject({ leadEmails: [], leadEmail: null });
+  });
+
+  it('names every refused lead with its place in the list, and refuses both ways at once or the same lead twice', async () => {
+    await harness.json('/api/v1/areas', 'POST', { slug: 'payments', name: 'Payments' }, admin);
+    await harness.user('area_lead', { email: 'ana@example.com' });
+    await harness.user('viewer', { email: 'vic@example.com' });
+    const gone = await harness.user('area_lead', { email: 'gone@example.com' });
+    expect((await harness.json(`/api/v1/users/${gone.id}`, 'PATCH', { active: false }, admin)).status).toBe(200);
+    const refused = await harness.json(
+      '/api/v1/areas/payments',
+      'PATCH',
+      { leadEmails: ['ana@example.com', 'nobody@example.com', 'vic@example.com', 'gone@example.com'] },
+      admin,
+    );
+    expect(refused.status).toBe(422);
+    expect((await problemOf(refused)).errors?.map((error) => error.path)).toEqual(['leadEmails.1', 'leadEmails.2', 'leadEmails.3']);
+    const both = await harness.json('/api/v1/areas/payments', 'PATCH', { leadEmail: 'ana@example.com', leadEmails: [] }, admin);
+    expect((await problemOf(both)).errors?.map((error) => error.path)).toEqual(['leadEmails']);
+    const twice = await harness.json('/api/v1/areas/payments', 'PATCH', { leadEmails: ['ana@example.com', 'Ana@example.com'] }, admin);
+    expect(twice.status).toBe(422);
+    const area = (await (await harness.request('/api/v1/areas/payments', { as: admin })).json()) as Area;
+    expect(area.leadEmails).toEqual([]);
+  });
+
+  it("keeps leads' names out of reach of the leads themselves", async () => {
+    const lead = await harness.user('area_lead', { email: 'ana@example.com', leads: ['payments'] });
+    await harness.user('area_lead', { email: 'ben@example.com' });
+    const response = await harness.json('/api/v1/areas/payments', 'PATCH', { leadEmails: ['ana@example.com', 'ben@example.com'] }, lead);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('If-Match on PATCH /api/v1/areas/{slug}', () => {
+  it('gives an ETag that changes with every change, and refuses a stale one with 412', async () => {
+    await harness.json('/api/v1/areas', 'POST', { slug: 'payments', name: 'Payments' }, admin);
+    const read = await harness.request('/api/v1/areas/payments', { as: admin });
+    const etag = read.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"\d+"$/);
+
+    const first = await harness.json('/api/v1/areas/payments', 'PATCH', { description: 'First' }, admin, { 'if-match': etag });
+    expect(first.status).toBe(200);
+    const newEtag = first.headers.get('etag');
+    expect(newEtag).not.toBe(etag);
+
+    const second = await harness.json('/api/v1/areas/payments', 'PATCH', { description: 'Second' }, admin, { 'if-match': etag });
+    expect(second.status).toBe(412);
+    expect((await problemOf(second)).detail).toMatch(/changed since you read it/);
+    const area = (await (await harness.request('/api/v1/areas/payments', { as: admin })).json()) as Area;
+    expect(area.description).toBe('First');
+    // Without If-Match the API still accepts the write; the dashboard always sends one.
+    expect((await harness.json('/api/v1/areas/payments', 'PATCH', { description: 'Third' }, admin)).status).toBe(200);
+  });
+
+  it('lets exactly one of twelve concurrent changes with the same ETag through', async () => {
+    await harness.json('/api/v1/areas', 'POST', { slug: 'payments', name: 'Payments' }, admin);
+    const etag = (await harness.request('/api/v1/areas/payments', { as: admin })).headers.get('etag') ?? '';
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        harness.json('/api/v1/areas/payments', 'PATCH', { description: `Writer ${index}` }, admin, { 'if-match': etag }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, ...Array(11).fill(412)]);
+  });
+});

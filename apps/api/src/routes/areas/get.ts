@@ -1,7 +1,8 @@
 import { areaSchema, areaSlugParamsSchema } from '@autonomy/contracts';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
-import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
+import { etagOf } from '../etag.ts';
 import { requireArea, toArea } from './shared.ts';
 
 const route = createRoute({
@@ -10,12 +11,17 @@ const route = createRoute({
   tags: ['Areas'],
   summary: 'One area',
   request: { params: areaSlugParamsSchema },
-  responses: { 200: jsonContent(areaSchema, 'The area'), ...problemResponses(401, 404, 422) },
+  responses: {
+    200: jsonContentWithEtag(areaSchema, 'The area; its ETag goes in If-Match when changing it'),
+    ...problemResponses(401, 404, 422),
+  },
 });
 
 export function registerGetArea(app: App): void {
   app.openapi(route, async (c) => {
     const { slug } = c.req.valid('param');
-    return c.json(toArea(await requireArea(c.var.deps.database.db, slug)), 200);
+    const area = await requireArea(c.var.deps.database.db, slug);
+    c.header('ETag', etagOf(area));
+    return c.json(toArea(area), 200);
   });
 }

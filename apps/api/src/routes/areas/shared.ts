@@ -1,21 +1,29 @@
 import type { Area } from '@autonomy/contracts';
-import { type AreaWithLead, type Database, getAreaBySlug } from '@autonomy/db';
+import { type AreaWithLeads, type Database, getAreaBySlug } from '@autonomy/db';
 import { ApiError } from '../../errors/problem.ts';
 
-export function toArea(row: AreaWithLead): Area {
+export function toArea(row: AreaWithLeads): Area {
   return {
     slug: row.slug,
     name: row.name,
     description: row.description,
     status: row.status,
-    leadEmail: row.leadEmail,
+    leadEmail: row.leadEmails[0] ?? null,
+    leadEmails: row.leadEmails,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function requireArea(db: Database, slug: string): Promise<AreaWithLead> {
+export async function requireArea(db: Database, slug: string): Promise<AreaWithLeads> {
   const area = await getAreaBySlug(db, slug);
   if (!area) throw new ApiError('not_found', `There is no area "${slug}".`);
+  return area;
+}
+
+/** The area as it stands after a write in the same transaction. */
+export async function reloadArea(db: Database, slug: string): Promise<AreaWithLeads> {
+  const area = await getAreaBySlug(db, slug);
+  if (!area) throw new Error(`area ${slug} vanished within its own transaction`);
   return area;
 }

@@ -4,8 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { ApiError } from '../../errors/problem.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { decodeIdCursor, encodeIdCursor } from '../cursor.ts';
 
 const route = createRoute({
   method: 'get',
@@ -26,13 +25,13 @@ export function registerListAuditEvents(app: App): void {
       areaSlug: area,
       actorEmail: actor,
       since: since === undefined ? undefined : toInstant(since),
-      beforeId: cursor === undefined ? undefined : parseEventId(decodeCursor(cursor)),
+      beforeId: cursor === undefined ? undefined : decodeIdCursor(cursor),
       limit: limit + 1,
     });
     // One extra row tells whether another page follows.
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return c.json({ items: page.map(toAuditEvent), nextCursor: rows.length > limit && last ? encodeCursor(String(last.id)) : null }, 200);
+    return c.json({ items: page.map(toAuditEvent), nextCursor: rows.length > limit && last ? encodeIdCursor(last.id) : null }, 200);
   });
 }
 
@@ -43,6 +42,7 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
     actor: { id: row.actorId, email: row.actorEmail, name: row.actorName },
     action: row.action,
     areaSlug: row.areaSlug,
+    areaSlugs: row.areaSlugs,
     subject: row.subject,
     before: row.before,
     after: row.after,
@@ -53,12 +53,4 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
 function toInstant(since: string): Date {
   const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(since);
   return new Date(since.includes('T') && !hasZone ? `${since}Z` : since);
-}
-
-function parseEventId(position: string): number {
-  const id = Number(position);
-  if (!Number.isSafeInteger(id) || id < 1) {
-    throw new ApiError('invalid_input', 'The cursor is not one this API gave out.', [{ path: 'query.cursor', message: 'is not a valid cursor' }]);
-  }
-  return id;
 }

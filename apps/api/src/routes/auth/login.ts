@@ -1,12 +1,11 @@
 import { loginSchema, sessionUserSchema } from '@autonomy/contracts';
 import { createSession, getLedAreaSlugs, getUserByEmail } from '@autonomy/db';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { clientAddress, throttledAddress } from '../../auth/client-address.ts';
 import { createLoginThrottle } from '../../auth/login-throttle.ts';
 import { decoyPasswordHash, newSecret, verifyPassword } from '../../auth/secrets.ts';
 import { SESSION_LIFETIME_MS, setSessionCookie } from '../../auth/session-cookie.ts';
-import type { App, AppEnv } from '../../context.ts';
+import type { App } from '../../context.ts';
 import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 
@@ -32,7 +31,7 @@ export function registerLogin(app: App): void {
   app.openapi(route, async (c) => {
     const { database, now = () => new Date(), loginThrottle = ownThrottle } = c.var.deps;
     const { email, password } = c.req.valid('json');
-    const keys = { email, address: clientAddress(c) };
+    const keys = { email, address: throttledAddress(clientAddress(c)) };
     const attempt = loginThrottle.begin(keys, now());
     if (!attempt.allowed) {
       // Refused before the password is checked: a throttled guess learns nothing, even a right one.
@@ -61,17 +60,4 @@ export function registerLogin(app: App): void {
     const areaSlugs = user.role === 'area_lead' ? await getLedAreaSlugs(database.db, user.id) : [];
     return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, areaSlugs } }, 200);
   });
-}
-
-/**
- * The peer's socket address. Headers such as X-Forwarded-For are ignored on purpose: any client
- * can write them, which would let one client spread its guesses over made-up addresses.
- * Requests that did not come through the Node server (app.request in tests) have no socket.
- */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

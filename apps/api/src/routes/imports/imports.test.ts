@@ -1,3 +1,4 @@
+import type { AuditEvent, AuditList } from '@autonomy/contracts';
 import { listAreaFigures, listAuditEvents } from '@autonomy/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, problemOf, type TestUser } from '../../../test/harness.ts';
@@ -44,7 +45,11 @@ describe('POST /api/v1/imports/metrics', () => {
     expect(await listAreaFigures(harness.db)).toHaveLength(49);
     const events = await listAuditEvents(harness.db, { limit: 10 });
     expect(events.filter((event) => event.action === 'metrics.imported')).toHaveLength(1);
-    expect(events[0]?.after).toMatchObject({ rows: 49 });
+    expect(events[0]?.after).toMatchObject({ rows: 49, areasCreated: 5, monthsCreated: 49, monthsUpdated: 0 });
+    const areas = (events[0]?.after as { areas: { rows: number; created: boolean }[] }).areas;
+    expect(areas).toHaveLength(5);
+    expect(areas.reduce((sum, area) => sum + area.rows, 0)).toBe(49);
+    expect(areas.every((area) => area.created)).toBe(true);
   });
 
   it('checks a dry run against the database but writes nothing', async () => {
@@ -53,6 +58,7 @@ describe('POST /api/v1/imports/metrics', () => {
     expect(await response.json()).toMatchObject({ dryRun: true, rows: 49, areasCreated: 5, monthsCreated: 49 });
     expect(await listAreaFigures(harness.db)).toHaveLength(0);
     expect((await harness.request('/api/v1/areas', { as: admin }).then((r) => r.json())) as unknown).toMatchObject({ items: [] });
+    expect(await listAuditEvents(harness.db, { limit: 10 })).toEqual([]);
   });
 
   it('counts replaced months on a second import', async () => {
@@ -116,6 +122,73 @@ describe('POST /api/v1/imports/metrics', () => {
     expect(await listAreaFigures(harness.db)).toHaveLength(1);
     const viewer = await harness.user('viewer');
     expect((await importCsv([header, row('payments', '2024-03')].join('\n'), { as: viewer })).status).toBe(403);
+  });
+});
+
+describe('the audit event of an import', () => {
+  async function importEventsOf(area: string): Promise<AuditEvent[]> {
+    const response = await harness.request(`/api/v1/audit?area=${area}`, { as: admin });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as AuditList).items.filter((event) => event.action === 'metrics.imported');
+  }
+
+  it('is listed in the history of every area in the file, and of no other area', async () => {
+    expect((await harness.json('/api/v1/areas', 'POST', { slug: 'payments', name: 'Payments' }, admin)).status).toBe(201);
+    expect((await harness.json('/api/v1/areas', 'POST', { slug: 'billing', name: 'Billing' }, admin)).status).toBe(201);
+    // Out of order on purpose, with a gap in growth's months: the summary reads the months, not the lines.
+    const csv = [
+      header,
+      row('search', '2024-02'),
+      row('payments', '2024-03'),
+      row('growth', '2024-01'),
+      row('payments', '2024-01'),
+      row('growth', '2023-11'),
+      row('payments', '2024-02'),
+    ].join('\n');
+    expect((await importCsv(csv)).status).toBe(200);
+
+    const [event] = await importEventsOf('payments');
+    expect(event).toMatchObject({ areaSlug: null, areaSlugs: ['growth', 'payments', 'search'], actor: { id: admin.id } });
+    expect(event?.after).toEqual({
+      rows: 6,
+      areasCreated: 2,
+      monthsCreated: 6,
+      monthsUpdated: 0,
+      targetsChanged: 0,
+      areas: [
+        { slug: 'growth', rows: 2, firstMonth: '2023-11', lastMonth: '2024-01', created: true },
+        { slug: 'payments', rows: 3, firstMonth: '2024-01', lastMonth: '2024-03', created: false },
+        { slug: 'search', rows: 1, firstMonth: '2024-02', lastMonth: '2024-02', created: true },
+      ],
+    });
+    for (const area of ['growth', 'search']) expect((await importEventsOf(area)).map(({ id }) => id)).toEqual([event?.id]);
+    expect(await importEventsOf('billing')).toEqual([]);
+    expect(await importEventsOf('nowhere')).toEqual([]);
+  });
+
+  it('belongs to the area itself when the file holds only that area, and counts replaced months', async () => {
+    await importCsv([header, row('payments', '2024-01')].join('\n'));
+    const again = await importCsv([header, row('payments', '2024-01', { revenue_target: '1200' }), row('payments', '2024-02')].join('\n'));
+    expect(again.status).toBe(200);
+    const [latest, first] = await importEventsOf('payments');
+    expect(latest).toMatchObject({
+      areaSlug: 'payments',
+      areaSlugs: ['payments'],
+      after: {
+        rows: 2,
+        areasCreated: 0,
+        monthsCreated: 1,
+        monthsUpdated: 1,
+        targetsChanged: 1,
+        areas: [{ slug: 'payments', rows: 2, firstMonth: '2024-01', lastMonth: '2024-02', created: false }],
+      },
+    });
+    expect(first?.after).toMatchObject({ areas: [{ slug: 'payments', created: true }] });
+  });
+
+  it('is not recorded for a file that is refused', async () => {
+    expect((await importCsv([header, row('payments', '2024-01', { hires_lead_owned: '9' })].join('\n'))).status).toBe(422);
+    expect(await listAuditEvents(harness.db, { limit: 10 })).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { loadDriftSettings } from '../../services/drift-settings.ts';
 import { recomputeSignals } from '../../services/signals.ts';
+import { summariseImportByArea } from './import-summary.ts';
 
 const route = createRoute({
   method: 'post',
@@ -43,8 +44,18 @@ export function registerImportMetrics(app: App): void {
         if (dryRun) throw new DryRunRollback();
         const { settings } = await loadDriftSettings(tx);
         await recomputeSignals(tx, settings, { areaIds: outcome.areaIds }, now());
-        const { areaIds: _areaIds, ...counts } = outcome;
-        await recordAuditEvent(tx, { actor, action: 'metrics.imported', after: { rows: rows.length, ...counts } });
+        const { areaIds: _areaIds, createdAreaSlugs, ...counts } = outcome;
+        const areas = summariseImportByArea(rows, new Set(createdAreaSlugs));
+        const areaSlugs = areas.map((area) => area.slug);
+        // One event for the whole file, listed in every area it touched; it belongs to one area
+        // only when the file holds just that area, like any other single-area write.
+        await recordAuditEvent(tx, {
+          actor,
+          action: 'metrics.imported',
+          areaSlug: areaSlugs.length === 1 ? areaSlugs[0] : null,
+          areaSlugs,
+          after: { rows: rows.length, ...counts, areas },
+        });
       });
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;

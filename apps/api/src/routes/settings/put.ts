@@ -4,18 +4,24 @@ import { DEFAULT_SETTINGS, settingsProblems } from '@autonomy/domain';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
-import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { DRIFT_SETTINGS_KEY, loadDriftSettings } from '../../services/drift-settings.ts';
 import { recomputeSignals } from '../../services/signals.ts';
+import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
 
 const route = createRoute({
   method: 'put',
   path: '/api/v1/settings',
   tags: ['Settings'],
-  summary: 'Replace the drift settings (admins only); every signal is recomputed under them',
-  request: { body: jsonBody(driftSettingsSchema) },
-  responses: { 200: jsonContent(settingsResponseSchema, 'The new settings'), ...problemResponses(400, 401, 403, 422) },
+  summary:
+    'Replace the drift settings (admins only); every signal is recomputed under them. Send If-Match with the ETag you ' +
+    "read so another admin's change is not overwritten",
+  request: { headers: ifMatchHeaders, body: jsonBody(driftSettingsSchema) },
+  responses: {
+    200: jsonContentWithEtag(settingsResponseSchema, 'The new settings'),
+    ...problemResponses(400, 401, 403, 412, 422),
+  },
 });
 
 export function registerPutSettings(app: App): void {
@@ -28,13 +34,22 @@ export function registerPutSettings(app: App): void {
       throw new ApiError('invalid_input', 'These settings cannot be used; nothing was changed.', problems);
     }
     const { now = () => new Date() } = c.var.deps;
+    const ifMatch = c.req.header('if-match');
     const at = now();
-    await c.var.deps.database.db.transaction(async (tx) => {
+    const version = await c.var.deps.database.db.transaction(async (tx) => {
       const before = await loadDriftSettings(tx);
-      await putSetting(tx, DRIFT_SETTINGS_KEY, settings, at);
+      if (!ifMatchAccepts(ifMatch, before)) {
+        throw staleEtag(`The settings changed since you read them (now ${etagOf(before)}); reload and apply your change again.`);
+      }
+      // `*` and no If-Match ask for no particular version.
+      const expectedVersion = ifMatch === undefined || ifMatch.trim() === '*' ? undefined : before.version;
+      const stored = await putSetting(tx, DRIFT_SETTINGS_KEY, settings, at, expectedVersion);
+      if (!stored) throw staleEtag('Another admin changed the settings at the same moment; reload and apply your change again.');
       const recomputed = await recomputeSignals(tx, settings, 'all', at);
       await recordAuditEvent(tx, { actor, action: 'settings.updated', subject: 'drift', before: before.settings, after: { ...settings, recomputed } });
+      return (await loadDriftSettings(tx)).version;
     });
-    return c.json({ settings, defaults: DEFAULT_SETTINGS, updatedAt: at.toISOString() }, 200);
+    c.header('ETag', etagOf({ version }));
+    return c.json({ settings, defaults: DEFAULT_SETTINGS, updatedAt: at.toISOString(), version }, 200);
   });
 }

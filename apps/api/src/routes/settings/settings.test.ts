@@ -101,3 +101,33 @@ describe('PUT /api/v1/settings', () => {
     expect((await harness.json('/api/v1/settings', 'PUT', defaults, executive)).status).toBe(403);
   });
 });
+
+describe('If-Match on PUT /api/v1/settings', () => {
+  it('starts at version 0 with the defaults, and refuses a change made on settings another admin has changed since', async () => {
+    const read = await harness.request('/api/v1/settings', { as: admin });
+    expect(read.headers.get('etag')).toBe('"0"');
+    const { settings } = (await read.json()) as SettingsResponse;
+
+    const first = await harness.json('/api/v1/settings', 'PUT', { ...settings, windowMonths: 4 }, admin, { 'if-match': '"0"' });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"1"');
+    expect(((await first.json()) as SettingsResponse).version).toBe(1);
+
+    // A second admin who read the defaults too: their change would silently undo the first.
+    const second = await harness.json('/api/v1/settings', 'PUT', { ...settings, ownershipFallThreshold: 6 }, admin, { 'if-match': '"0"' });
+    expect(second.status).toBe(412);
+    expect((await currentSettings()).settings).toMatchObject({ windowMonths: 4, ownershipFallThreshold: 5 });
+    const audit = await listAuditEvents(harness.db, { limit: 10 });
+    expect(audit.filter((event) => event.action === 'settings.updated')).toHaveLength(1);
+  });
+
+  it('lets exactly one of several admins saving the same version at once through', async () => {
+    const { settings } = await currentSettings();
+    const responses = await Promise.all(
+      [4, 5, 6, 7].map((windowMonths) =>
+        harness.json('/api/v1/settings', 'PUT', { ...settings, windowMonths }, admin, { 'if-match': '"0"' }),
+      ),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 412, 412, 412]);
+  });
+});

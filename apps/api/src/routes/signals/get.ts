@@ -2,8 +2,9 @@ import { signalDetailSchema, signalIdParamsSchema } from '@autonomy/contracts';
 import { getSignal, listSignalEvents } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
-import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { etagOf } from '../etag.ts';
 import { toSignal, toSignalEvent } from './shared.ts';
 
 const route = createRoute({
@@ -12,7 +13,7 @@ const route = createRoute({
   tags: ['Signals'],
   summary: 'One signal with its explanation and history',
   request: { params: signalIdParamsSchema },
-  responses: { 200: jsonContent(signalDetailSchema, 'The signal'), ...problemResponses(401, 404, 422) },
+  responses: { 200: jsonContentWithEtag(signalDetailSchema, 'The signal; its ETag goes in If-Match when deciding on it'), ...problemResponses(401, 404, 422) },
 });
 
 export function registerGetSignal(app: App): void {
@@ -22,6 +23,7 @@ export function registerGetSignal(app: App): void {
     const signal = await getSignal(db, id);
     if (!signal) throw new ApiError('not_found', `There is no signal ${id}.`);
     const history = await listSignalEvents(db, id);
+    c.header('ETag', etagOf(signal));
     return c.json({ ...toSignal(signal), history: history.map(toSignalEvent) }, 200);
   });
 }

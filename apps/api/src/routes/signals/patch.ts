@@ -3,17 +3,27 @@ import { getSignal, recordAuditEvent, setSignalStatus } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
-import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
 import { toSignal } from './shared.ts';
 
 const route = createRoute({
   method: 'patch',
   path: '/api/v1/signals/{id}',
   tags: ['Signals'],
-  summary: "Acknowledge, resolve, dismiss (with a reason) or reopen a signal (executives and admins)",
-  request: { params: signalIdParamsSchema, body: jsonBody(updateSignalStatusSchema) },
-  responses: { 200: jsonContent(signalSchema, 'The signal with its new status'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+  summary:
+    'Acknowledge, resolve, dismiss (with a reason) or reopen a signal (executives and admins). Send If-Match with the ' +
+    "signal's ETag (or its version) so a decision taken meanwhile is not overwritten",
+  request: {
+    params: signalIdParamsSchema,
+    headers: ifMatchHeaders,
+    body: jsonBody(updateSignalStatusSchema),
+  },
+  responses: {
+    200: jsonContentWithEtag(signalSchema, 'The signal with its new status'),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422),
+  },
 });
 
 export function registerUpdateSignal(app: App): void {
@@ -23,13 +33,19 @@ export function registerUpdateSignal(app: App): void {
     const { id } = c.req.valid('param');
     const { status, reason } = c.req.valid('json');
     const { now = () => new Date() } = c.var.deps;
+    const ifMatch = c.req.header('if-match');
     const signal = await c.var.deps.database.db.transaction(async (tx) => {
       const before = await getSignal(tx, id);
       if (!before) throw new ApiError('not_found', `There is no signal ${id}.`);
       if (before.status === 'cleared') {
         throw new ApiError('conflict', 'The data cleared this signal: the finding no longer holds, so there is nothing to decide.');
       }
-      await setSignalStatus(tx, { id, from: before.status, to: status, reason: reason ?? null, actor }, now());
+      if (!ifMatchAccepts(ifMatch, before)) {
+        throw staleEtag(`This signal changed since you read it (now ${before.status}); reload it and decide again.`);
+      }
+      // Always against the version just read: a recomputation clearing it meanwhile must not be overwritten.
+      const decided = await setSignalStatus(tx, { id, from: before.status, to: status, reason: reason ?? null, actor, expectedVersion: before.version }, now());
+      if (!decided) throw staleEtag('Someone else decided on this signal at the same moment; reload it and decide again.');
       const after = await getSignal(tx, id);
       if (!after) throw new Error('the signal vanished');
       await recordAuditEvent(tx, {
@@ -42,6 +58,7 @@ export function registerUpdateSignal(app: App): void {
       });
       return after;
     });
+    c.header('ETag', etagOf(signal));
     return c.json(toSignal(signal), 200);
   });
 }

@@ -15,6 +15,7 @@ export function toSignal(row: SignalWithArea): Signal {
     contributions: row.contributions as Contribution[],
     status: row.status,
     statusReason: row.statusReason,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

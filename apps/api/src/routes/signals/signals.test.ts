@@ -151,3 +151,27 @@ describe('signal lifecycle', () => {
     ]);
   });
 });
+
+describe('If-Match on PATCH /api/v1/signals/{id}', () => {
+  it("refuses a decision taken on a signal someone else decided on since, so neither decision is lost", async () => {
+    const [signal] = await signals('kind=chipotle_drift&status=open');
+    if (!signal) throw new Error('the worked example raised no open signal');
+    const read = await harness.request(`/api/v1/signals/${signal.id}`, { as: executive });
+    const etag = read.headers.get('etag') ?? '';
+    expect(etag).toBe(`"${signal.version}"`);
+
+    const acknowledged = await harness.json(`/api/v1/signals/${signal.id}`, 'PATCH', { status: 'acknowledged' }, executive, { 'if-match': etag });
+    expect(acknowledged.status).toBe(200);
+    const dismissed = await harness.json(
+      `/api/v1/signals/${signal.id}`,
+      'PATCH',
+      { status: 'dismissed', reason: 'Seasonal' },
+      admin,
+      { 'if-match': etag },
+    );
+    expect(dismissed.status).toBe(412);
+    const detail = (await (await harness.request(`/api/v1/signals/${signal.id}`, { as: viewer })).json()) as SignalDetail;
+    expect(detail).toMatchObject({ status: 'acknowledged', version: signal.version + 1 });
+    expect(detail.history.map((event) => event.action)).toEqual(['raised', 'acknowledged']);
+  });
+});

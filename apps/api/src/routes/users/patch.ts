@@ -5,8 +5,9 @@ import { authorize } from '../../auth/authorize.ts';
 import { hashPassword, hashSecret } from '../../auth/secrets.ts';
 import { readSessionCookie } from '../../auth/session-cookie.ts';
 import type { App, AuthenticatedUser } from '../../context.ts';
-import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
 import { toUserAccount } from './shared.ts';
 
 const route = createRoute({
@@ -16,8 +17,15 @@ const route = createRoute({
   summary:
     "Change a user (admins only): name, role, `active`, or reset the password. Deactivating ends the user's sessions and " +
     'revokes their API tokens at once; a new password ends their other sessions. Admins cannot deactivate or demote themselves.',
-  request: { params: userIdParamsSchema, body: jsonBody(updateUserSchema) },
-  responses: { 200: jsonContent(userAccountSchema, 'The changed user'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+  request: {
+    params: userIdParamsSchema,
+    headers: ifMatchHeaders,
+    body: jsonBody(updateUserSchema),
+  },
+  responses: {
+    200: jsonContentWithEtag(userAccountSchema, 'The changed user'),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422),
+  },
 });
 
 export function registerUpdateUser(app: App): void {
@@ -35,6 +43,10 @@ export function registerUpdateUser(app: App): void {
     const user = await c.var.deps.database.db.transaction(async (tx) => {
       const before = await getUserAccount(tx, id, { forUpdate: true });
       if (!before) throw new ApiError('not_found', `There is no user ${id}.`);
+      // The row is locked, so no one can change it between this check and the update.
+      if (!ifMatchAccepts(c.req.header('if-match'), before)) {
+        throw staleEtag(`This user changed since you read it (now ${etagOf(before)}); reload and apply your change again.`);
+      }
       await updateUser(tx, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
       const deactivated = before.active && changes.active === false;
       let sessionsEnded = 0;
@@ -58,6 +70,7 @@ export function registerUpdateUser(app: App): void {
       });
       return after;
     });
+    c.header('ETag', etagOf(user));
     return c.json(toUserAccount(user), 200);
   });
 }

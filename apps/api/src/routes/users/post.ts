@@ -1,11 +1,13 @@
-import { createUserSchema, userSchema } from '@autonomy/contracts';
-import { createUser, recordAuditEvent } from '@autonomy/db';
+import { createUserSchema, userAccountSchema } from '@autonomy/contracts';
+import { createUser, getUserAccount, recordAuditEvent } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import { hashPassword } from '../../auth/secrets.ts';
 import type { App } from '../../context.ts';
-import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { etagOf } from '../etag.ts';
+import { toUserAccount } from './shared.ts';
 
 const route = createRoute({
   method: 'post',
@@ -13,7 +15,7 @@ const route = createRoute({
   tags: ['Users'],
   summary: 'Create a user (admins only)',
   request: { body: jsonBody(createUserSchema) },
-  responses: { 201: jsonContent(userSchema, 'The new user'), ...problemResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonContentWithEtag(userAccountSchema, 'The new user'), ...problemResponses(400, 401, 403, 409, 422) },
 });
 
 export function registerCreateUser(app: App): void {
@@ -26,8 +28,11 @@ export function registerCreateUser(app: App): void {
       const created = await createUser(tx, { ...profile, passwordHash });
       if (!created) throw new ApiError('conflict', `A user with the email ${profile.email} already exists.`);
       await recordAuditEvent(tx, { actor, action: 'user.created', subject: created.email, after: profile });
-      return created;
+      const account = await getUserAccount(tx, created.id);
+      if (!account) throw new Error('the new user vanished within its own transaction');
+      return account;
     });
-    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, areaSlugs: [] }, 201);
+    c.header('ETag', etagOf(user));
+    return c.json(toUserAccount(user), 201);
   });
 }

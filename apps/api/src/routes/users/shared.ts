@@ -9,6 +9,7 @@ export function toUserAccount(row: UserAccountRow): UserAccount {
     role: row.role,
     active: row.active,
     areaSlugs: row.areaSlugs,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

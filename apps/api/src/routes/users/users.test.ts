@@ -163,3 +163,22 @@ describe('PATCH /api/v1/users/{id}', () => {
     expect((await harness.request('/api/v1/auth/me', { as: viewer })).status).toBe(200);
   });
 });
+
+describe('If-Match on PATCH /api/v1/users/{id}', () => {
+  it('refuses a change based on an account another admin changed since', async () => {
+    const created = await harness.json(
+      '/api/v1/users',
+      'POST',
+      { email: 'sam@example.com', name: 'Sam', role: 'viewer', password: 'a-long-password' },
+      admin,
+    );
+    const sam = (await created.json()) as UserAccount;
+    const etag = `"${sam.version}"`;
+    const renamed = await patchUser(sam.id, { name: 'Samuel' }, admin);
+    expect(renamed.headers.get('etag')).toBe(`"${sam.version + 1}"`);
+    const stale = await harness.json(`/api/v1/users/${sam.id}`, 'PATCH', { role: 'executive' }, admin, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    const list = (await (await harness.request('/api/v1/users', { as: admin })).json()) as UserAccountList;
+    expect(list.items.find((user) => user.id === sam.id)).toMatchObject({ name: 'Samuel', role: 'viewer' });
+  });
+});
