@@ -2,23 +2,11 @@
  * The dashboard as a person sees it: the real API (with its demo data) serving the built app,
  * driven in Debian's Chromium. Needs `vite build` first (dist/ is what the API serves).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { healthSchema, type Health } from '@autonomy/contracts';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const webRoot = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const apiRoot = join(repoRoot, 'apps', 'api');
-const tsxBinary = join(repoRoot, 'node_modules', '.bin', 'tsx');
-const resultsDir = join(webRoot, 'test-results');
+import { launchChromium, requireBuiltApp, resultsDir } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -27,7 +15,14 @@ const VIEWER_PASSWORD = 'e2e-viewer-password';
 /** The demo lead of Payments, Checkout and Billing (the demo seed's account). */
 const LEAD_EMAIL = 'priya.raman@demo.example';
 const LEAD_PASSWORD = 'demo-lead-priya';
-const HEALTH_DEADLINE_MS = 60_000;
+/** The demo's other lead (Mobile, Data Platform, Marketplace). */
+const MARCUS_EMAIL = 'marcus.chen@demo.example';
+const MARCUS_PASSWORD = 'demo-lead-marcus';
+/** The demo's executive, who decides on signals alongside the admin. */
+const EXEC_EMAIL = 'exec@demo.example';
+const EXEC_PASSWORD = 'demo-exec-2024';
+/** A demo area with no lead, which the admin gives both demo leads. */
+const SHARED_AREA = 'developer-platform';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -41,31 +36,17 @@ let lead: Page;
 /** The month the Checkout page opens on (its latest), and the approval latency Priya saved there. */
 let checkoutMonth = '';
 let savedLatency = 0;
+/** Priya's browser for the area details and targets tests, once she leads the shared area. */
+let priya: SignedIn | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(join(webRoot, 'dist', 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `pnpm --filter @autonomy/web build` before the browser test.');
-  }
-  server = await startServer();
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  requireBuiltApp();
+  server = await startServer({ adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => pageErrors.push(error));
-  mkdirSync(resultsDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -222,6 +203,84 @@ describe('the autonomy dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows the admin the settings saved meanwhile instead of overwriting them, keeping what he typed', async () => {
+    await page.goto('/settings');
+    const escalation = page.getByLabel('Escalate after', { exact: true });
+    await expect(escalation.inputValue()).resolves.toBe('3');
+
+    // Another admin saves while the form is open: the same values, so no signal changes under the tests that follow.
+    const current = await page.request.get('/api/v1/settings');
+    const { settings } = (await current.json()) as { settings: unknown };
+    const theirs = await page.request.put('/api/v1/settings', { data: settings, headers: { 'If-Match': current.headers()['etag'] ?? '' } });
+    expect(theirs.status()).toBe(200);
+
+    await escalation.fill('4');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = page.locator('.settings-conflict');
+    // allTextContents() does not wait: the notice appears only once the 412 and the re-read are back.
+    await conflict.locator('li').first().waitFor();
+    await expect(conflict.locator('li').allTextContents()).resolves.toEqual(['Escalate after (drift rule): saved 3, yours 4']);
+    await expect(escalation.inputValue()).resolves.toBe('4');
+    await expect(readSetting(page, 'escalationAfterMonths')).resolves.toBe(3);
+    await moveMouseAway(page);
+    await page.locator('.settings-form__footer').screenshot({ path: join(resultsDir, 'settings-conflict.png') });
+
+    await conflict.getByRole('button', { name: 'Use the saved settings' }).click();
+    await expect(escalation.inputValue()).resolves.toBe('3');
+    // The form now stands on the version it was shown, so the next save goes through.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved — every signal was recomputed').waitFor();
+  });
+
+  it('shows the second of two people deciding on a signal what the first decided, keeping her reason', async () => {
+    // An open signal of an area no other test decides on.
+    const drifting = new URL(driftingAreaUrl).pathname.split('/').pop();
+    const listed = await page.request.get('/api/v1/signals?status=open&limit=1000');
+    const { items } = (await listed.json()) as { items: { id: string; areaSlug: string }[] };
+    const signal = items.find((candidate) => candidate.areaSlug !== drifting && candidate.areaSlug !== 'checkout');
+    if (!signal) throw new Error('The demo has no open signal outside Checkout and the drifting area');
+    const areaPath = `/areas/${signal.areaSlug}`;
+
+    const erin = await signInAs(EXEC_EMAIL, EXEC_PASSWORD, areaPath);
+    try {
+      // Erin starts to dismiss it and types her reason…
+      const erinSignal = await openSignal(erin.page, signal.id);
+      await erinSignal.getByRole('button', { name: 'Dismiss', exact: true }).click();
+      const reason = 'A planned reorganisation, reviewed with the area lead.';
+      const reasonInput = erinSignal.getByLabel('Why dismiss it?');
+      await reasonInput.fill(reason);
+
+      // …while the admin, in his own browser, acknowledges it.
+      await page.goto(areaPath);
+      const adminSignal = await openSignal(page, signal.id);
+      await adminSignal.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+      await adminSignal.locator('.status-badge[data-status="acknowledged"]').waitFor();
+
+      await erinSignal.getByRole('button', { name: 'Dismiss signal' }).click();
+      const conflict = erinSignal.locator('.signal-conflict');
+      await expect(conflict.textContent()).resolves.toBe(
+        'Your decision was not saved. Administrator changed this signal meanwhile: it is now acknowledged. Look again and decide.',
+      );
+      // Her screen shows the signal as it is now, and her reason is still there to send again.
+      await expect(erinSignal.locator('.signal__badges .status-badge').getAttribute('data-status')).resolves.toBe('acknowledged');
+      await expect(erinSignal.getAttribute('data-signal-status')).resolves.toBe('acknowledged');
+      await erinSignal.locator('.signal-history li[data-event-status="acknowledged"]', { hasText: 'Administrator' }).waitFor();
+      await expect(reasonInput.inputValue()).resolves.toBe(reason);
+      await expect(readSignal(erin.page, signal.id)).resolves.toMatchObject({ status: 'acknowledged', statusReason: null });
+      await moveMouseAway(erin.page);
+      await erinSignal.screenshot({ path: join(resultsDir, 'signal-conflict.png') });
+
+      // Having looked again, she still dismisses it: now on the version she sees.
+      await erinSignal.getByRole('button', { name: 'Dismiss signal' }).click();
+      await erinSignal.locator('.signal__badges .status-badge[data-status="dismissed"]').waitFor();
+      expect(await conflict.count()).toBe(0);
+      await expect(readSignal(erin.page, signal.id)).resolves.toMatchObject({ status: 'dismissed', statusReason: reason });
+    } finally {
+      await erin.context.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('lets a lead correct the latest month of an area she leads, and keeps the change in its Changes', async () => {
     if (!browser || !server) throw new Error('The browser and the server start in beforeAll');
     leadContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
@@ -340,8 +399,12 @@ describe('the autonomy dashboard', () => {
     await expect(readFigure(lead, 'checkout', checkoutMonth, 'mandatoryProcesses')).resolves.toBe(String(theirProcesses));
   });
 
-  it('lets the lead add the current month, prefilled from the latest', async () => {
+  it('lets the lead add the current month, prefilled from the latest and with its planned target', async () => {
     const added = nextMonth(checkoutMonth);
+    // The demo plans each area's next quarter ahead of its figures.
+    const plannedTarget = await readPlannedTarget(lead, 'checkout', added);
+    expect(String(plannedTarget)).not.toBe(await readFigure(lead, 'checkout', checkoutMonth, 'revenueTarget'));
+
     const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
     await figuresPanel.getByRole('button', { name: `Add figures for ${monthName(added)}` }).click();
     const editor = lead.locator('section[aria-labelledby="figures-editor-heading"]');
@@ -349,11 +412,19 @@ describe('the autonomy dashboard', () => {
     const latency = editor.getByLabel('Approval latency');
     await latency.waitFor();
     await expect(latency.inputValue()).resolves.toBe(await readFigure(lead, 'checkout', checkoutMonth, 'approvalLatencyDays'));
+    // The target is the one planned for the new month, not a copy of the latest month's, and the form says so.
+    await expect(editor.getByLabel('Revenue target', { exact: true }).inputValue()).resolves.toBe(String(plannedTarget));
+    await expect(editor.locator('[data-figure="revenueTarget"] .figures-field__note').textContent()).resolves.toBe(
+      `Prefilled with the planned target for ${monthName(added)}: ${formatNumber(plannedTarget)}.`,
+    );
+    await moveMouseAway(lead);
+    await editor.locator('fieldset.figures-group').first().screenshot({ path: join(resultsDir, 'figures-planned-target.png') });
     await editor.getByRole('button', { name: 'Save figures' }).click();
 
     await lead.waitForURL((url) => url.searchParams.get('month') === added);
     await expect(lead.locator('.figures-saved').textContent()).resolves.toContain(`Added the figures for ${monthName(added)}`);
     await lead.locator('.change-list__item', { hasText: `Priya Raman added figures for ${added}` }).first().waitFor();
+    await expect(readFigure(lead, 'checkout', added, 'revenueTarget')).resolves.toBe(String(plannedTarget));
   });
 
   it('offers the lead no way to edit an area she does not lead', async () => {
@@ -375,7 +446,207 @@ describe('the autonomy dashboard', () => {
     await leadContext?.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('lets the admin give an area two leads, and names both in its header', async () => {
+    await page.goto(`/areas/${SHARED_AREA}`);
+    const leadsLine = page.locator('.area-details__leads');
+    await expect(leadsLine.textContent()).resolves.toBe('No lead assigned');
+
+    await page.getByRole('button', { name: 'Edit area' }).click();
+    const editor = page.locator('section[aria-labelledby="area-editor-heading"]');
+    const leads = editor.getByRole('group', { name: 'Leads' });
+    await leads.getByLabel('Priya Raman').check();
+    await leads.getByLabel('Marcus Chen').check();
+    // Only area leads and admins can lead: the executive and the viewer are not offered.
+    expect(await leads.getByLabel('Erin Executive').count()).toBe(0);
+    expect(await leads.getByLabel('Vera Viewer').count()).toBe(0);
+    await expect(editor.getByLabel('Status').inputValue()).resolves.toBe('active');
+    await moveMouseAway(page);
+    await editor.screenshot({ path: join(resultsDir, 'area-edit-form.png') });
+    await editor.getByRole('button', { name: 'Save area' }).click();
+
+    await page.locator('.area-details-saved').waitFor();
+    expect(await editor.count()).toBe(0);
+    await expect(leadsLine.textContent()).resolves.toBe(`Leads: ${MARCUS_EMAIL}, ${LEAD_EMAIL}`);
+    const saved = await page.request.get(`/api/v1/areas/${SHARED_AREA}`);
+    await expect(saved.json()).resolves.toMatchObject({ leadEmails: [MARCUS_EMAIL, LEAD_EMAIL] });
+  });
+
+  it('lets one lead change the description, and shows the other the conflict instead of overwriting it', async () => {
+    priya = await signInAs(LEAD_EMAIL, LEAD_PASSWORD, `/areas/${SHARED_AREA}`);
+    const marcus = await signInAs(MARCUS_EMAIL, MARCUS_PASSWORD, `/areas/${SHARED_AREA}`);
+    try {
+      // Both open the form on the same version of the area.
+      const marcusEditor = await openAreaEditor(marcus.page);
+      const priyaEditor = await openAreaEditor(priya.page);
+      // A lead changes name and description; the leads and the status are the admin's.
+      expect(await priyaEditor.getByRole('group', { name: 'Leads' }).count()).toBe(0);
+      expect(await priyaEditor.getByLabel('Status').count()).toBe(0);
+
+      const marcusText = 'Public APIs, SDKs and the partner portal; now run by two leads.';
+      await marcusEditor.getByLabel('Description').fill(marcusText);
+      await marcusEditor.getByRole('button', { name: 'Save area' }).click();
+      await marcus.page.locator('.area-details-saved').waitFor();
+      await expect(marcus.page.locator('.area-details p').first().textContent()).resolves.toBe(marcusText);
+
+      const priyaText = 'Public APIs, SDKs and the developer portal, with partner onboarding.';
+      const description = priyaEditor.getByLabel('Description');
+      await description.fill(priyaText);
+      await priyaEditor.getByRole('button', { name: 'Save area' }).click();
+      const conflict = priyaEditor.locator('.conflict-panel');
+      await conflict.waitFor();
+      await expect(conflict.getByRole('heading').textContent()).resolves.toBe('Someone else changed this area since you opened it');
+      const row = conflict.locator('tr[data-field="description"]');
+      await expect(row.locator('.area-conflict__theirs').textContent()).resolves.toBe(marcusText);
+      await expect(row.locator('.area-conflict__mine').textContent()).resolves.toBe(priyaText);
+      // What she typed is still in the form, and nothing of hers was written.
+      await expect(description.inputValue()).resolves.toBe(priyaText);
+      await expect(readAreaField(priya.page, SHARED_AREA, 'description')).resolves.toBe(marcusText);
+      await moveMouseAway(priya.page);
+      await priyaEditor.screenshot({ path: join(resultsDir, 'area-conflict.png') });
+
+      await conflict.getByRole('button', { name: 'Keep mine' }).click();
+      await priya.page.locator('.area-details-saved').waitFor();
+      await expect(readAreaField(priya.page, SHARED_AREA, 'description')).resolves.toBe(priyaText);
+    } finally {
+      await marcus.context.close();
+    }
+  });
+
+  it('lets a lead set a target for a range with a reason, and shows it in the target history', async () => {
+    if (!priya) throw new Error('Priya signs in in the previous test');
+    const lead = priya.page;
+    const panel = lead.locator('section[aria-labelledby="targets-heading"]');
+    await panel.locator('.target-history').waitFor();
+    await panel.getByRole('button', { name: 'Set a target' }).click();
+    await panel.getByLabel('A range of months').check();
+
+    // Well beyond the demo's planned quarter, so these months are this test's own.
+    const from = addMonthsTo(monthOfToday(), 13);
+    const to = addMonthsTo(from, 2);
+    const reason = 'Enterprise launch moved into this quarter';
+    await panel.getByLabel('From').fill(to);
+    await panel.getByLabel('To', { exact: true }).fill(from);
+    await panel.getByLabel('Revenue target', { exact: true }).fill('777000');
+    await panel.getByLabel('Reason').fill(reason);
+    await panel.getByRole('button', { name: 'Save target' }).click();
+    // Checked with the contract's rule before anything is sent.
+    const toError = panel.locator('[data-target-field="to"] .field__error');
+    await expect(toError.textContent()).resolves.toBe('Must not be before the first month.');
+
+    await panel.getByLabel('From').fill(from);
+    await panel.getByLabel('To', { exact: true }).fill(to);
+    expect(await toError.count()).toBe(0);
+    await moveMouseAway(lead);
+    await panel.screenshot({ path: join(resultsDir, 'targets-form.png') });
+    await panel.getByRole('button', { name: 'Save target' }).click();
+
+    const range = `${shortMonthName(from)} \u2013 ${shortMonthName(to)}`;
+    await expect(panel.locator('.target-saved').textContent()).resolves.toContain(
+      `The revenue target for ${range} is now 777,000`,
+    );
+    const newest = panel.locator('.target-change').first();
+    await expect(newest.locator('.target-change__range').textContent()).resolves.toBe(range);
+    await expect(newest.locator('.target-change__values').textContent()).resolves.toBe('no target → 777,000');
+    await expect(newest.locator('.target-change__reason').textContent()).resolves.toBe(`\u201c${reason}\u201d`);
+    await expect(newest.locator('.target-change__actor').textContent()).resolves.toBe('Priya Raman');
+    for (const month of [from, addMonthsTo(from, 1), to]) {
+      await expect(panel.locator(`.planned-targets tr[data-month="${month}"] td`).textContent()).resolves.toBe('777,000');
+    }
+    await moveMouseAway(lead);
+    await panel.screenshot({ path: join(resultsDir, 'targets-history.png') });
+    await priya.context.close();
+  });
+
+  it('shows a viewer the area’s leads and targets without any way to change them', async () => {
+    const viewer = await signInAs(VIEWER_EMAIL, VIEWER_PASSWORD, `/areas/${SHARED_AREA}`);
+    try {
+      const panel = viewer.page.locator('section[aria-labelledby="targets-heading"]');
+      await panel.locator('.target-change').first().waitFor();
+      await expect(viewer.page.locator('.area-details__leads').textContent()).resolves.toBe(`Leads: ${MARCUS_EMAIL}, ${LEAD_EMAIL}`);
+      for (const action of ['Edit area', 'Set a target', 'Edit figures']) {
+        expect(await viewer.page.getByRole('button', { name: action }).count()).toBe(0);
+      }
+      // And the API agrees, whatever the page shows.
+      const refused = await viewer.page.request.post(`/api/v1/areas/${SHARED_AREA}/targets`, {
+        data: { from: monthOfToday(), revenueTarget: 1, reason: 'Not mine to set' },
+      });
+      expect(refused.status()).toBe(403);
+      await expect(refused.json()).resolves.toMatchObject({ detail: expect.stringContaining('viewer') });
+    } finally {
+      await viewer.context.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A browser of the person's own, signed in and on `path`. */
+async function signInAs(email: string, password: string, path: string): Promise<SignedIn> {
+  if (!browser || !server) throw new Error('The browser and the server start in beforeAll');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: server.baseUrl });
+  const signedIn = await context.newPage();
+  signedIn.setDefaultTimeout(30_000);
+  signedIn.on('pageerror', (error) => pageErrors.push(error));
+  await signedIn.goto(path);
+  await signedIn.waitForURL(/\/sign-in\?next=/);
+  await signedIn.getByLabel('Email').fill(email);
+  await signedIn.getByLabel('Password').fill(password);
+  await signedIn.getByRole('button', { name: 'Sign in' }).click();
+  await signedIn.waitForURL((url) => url.pathname === path);
+  return { context, page: signedIn };
+}
+
+/** Opens "Edit area" and waits until the form holds the area it read. */
+async function openAreaEditor(target: Page) {
+  await target.getByRole('button', { name: 'Edit area' }).click();
+  const editor = target.locator('section[aria-labelledby="area-editor-heading"]');
+  await editor.getByLabel('Description').waitFor();
+  return editor;
+}
+
+/** Opens a signal on its area's page (the page's own month starts open) and waits for its buttons. */
+async function openSignal(target: Page, id: string) {
+  const signal = target.locator(`section[aria-labelledby="area-signals-heading"] li[data-signal-id="${id}"]`);
+  const toggle = signal.locator('.signal__toggle');
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await signal.locator('.signal-actions').waitFor();
+  return signal;
+}
+
+/** A signal as stored, read through the API as the given browser. */
+async function readSignal(target: Page, id: string): Promise<unknown> {
+  const response = await target.request.get(`/api/v1/signals/${id}`);
+  return response.json();
+}
+
+/** One drift setting as stored, read through the API as the given browser. */
+async function readSetting(target: Page, name: string): Promise<unknown> {
+  const response = await target.request.get('/api/v1/settings');
+  const body = (await response.json()) as { settings: Record<string, unknown> };
+  return body.settings[name];
+}
+
+/** The revenue target planned for a month without figures; fails the test when none is planned. */
+async function readPlannedTarget(target: Page, slug: string, month: string): Promise<number> {
+  const response = await target.request.get(`/api/v1/areas/${slug}/targets`);
+  const body = (await response.json()) as { months: { month: string; revenueTarget: number; planned: boolean }[] };
+  const planned = body.months.find((candidate) => candidate.month === month);
+  if (!planned?.planned) throw new Error(`No target is planned for ${slug} in ${month}`);
+  return planned.revenueTarget;
+}
+
+/** One of an area's fields as stored, read through the API as the given browser. */
+async function readAreaField(target: Page, slug: string, field: string): Promise<string> {
+  const response = await target.request.get(`/api/v1/areas/${slug}`);
+  const body = (await response.json()) as Record<string, unknown>;
+  return String(body[field]);
+}
 
 /** The fourteen figures of an area month as the API returns it: what a PUT takes. */
 function figuresOf(areaMonth: Record<string, unknown>): Record<string, unknown> {
@@ -414,6 +685,22 @@ function nextMonth(month: string): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** `2027-01` → `Jan 2027`, as the target history names months. */
+function shortMonthName(month: string): string {
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+function monthOfToday(): string {
+  const today = new Date();
+  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function addMonthsTo(month: string, count: number): string {
+  let result = month;
+  for (let step = 0; step < count; step += 1) result = nextMonth(result);
+  return result;
+}
+
 function formatNumber(value: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
 }
@@ -421,131 +708,4 @@ function formatNumber(value: number): string {
 /** A pointer left over a chart or row shows a tooltip or hover colour in the screenshot. */
 async function moveMouseAway(target: Page): Promise<void> {
   await target.mouse.move(0, 0);
-}
-
-// ---- The real server, in a child process --------------------------------------------------------
-
-interface RunningServer {
-  baseUrl: string;
-  health: Health;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<RunningServer> {
-  const port = await findFreePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'autonomy-e2e-'));
-  const database = process.env.DATABASE_URL ? createTestDatabase(process.env.DATABASE_URL) : undefined;
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-  };
-  if (database) env.DATABASE_URL = database.url;
-  else delete env.DATABASE_URL;
-
-  // Its own process group, so stop() can end tsx and the node process it starts, and nothing else.
-  const child = spawn(tsxBinary, ['src/server.ts'], { cwd: apiRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = captureOutput(child);
-  const baseUrl = `http://127.0.0.1:${port}`;
-
-  const stop = async () => {
-    await stopProcessGroup(child);
-    database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    const health = await waitForHealth(baseUrl, child, output);
-    return { baseUrl, health, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('Could not read the probe port'));
-      });
-    });
-  });
-}
-
-/** A database of this run's own on the given server; the API creates and drops nothing itself. */
-function createTestDatabase(serverUrl: string): { url: string; drop(): void } {
-  const name = `e2e_${randomBytes(6).toString('hex')}`;
-  execFileSync('psql', [serverUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `create database ${name}`], { stdio: 'pipe' });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => {
-      execFileSync('psql', [serverUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `drop database if exists ${name} with (force)`], {
-        stdio: 'pipe',
-      });
-    },
-  };
-}
-
-/** The server's last output, kept for the error message when it does not come up. */
-function captureOutput(child: ChildProcess): () => string {
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return () => output;
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<Health> {
-  const deadline = Date.now() + HEALTH_DEADLINE_MS;
-  let lastProblem = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return healthSchema.parse(await response.json());
-      lastProblem = `GET /api/health answered ${response.status}`;
-    } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The API was not healthy within ${HEALTH_DEADLINE_MS / 1000} s (${lastProblem}):\n${output()}`);
-}
-
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  const groupId = child.pid;
-  if (groupId === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-groupId, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
-  signalGroup('SIGTERM');
-  const stoppedInTime = await Promise.race([
-    exited.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
-  ]);
-  if (!stoppedInTime) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from './components/app-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from './components/ui/query-states.tsx';
+import { AccessPage } from './features/access/access-page.tsx';
 import { AreaPage } from './features/area/area-page.tsx';
 import { useSessionUser } from './features/auth/queries.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
@@ -53,6 +54,8 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
       return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'access':
+      return <AccessPage />;
     case 'not-found':
       return (
         <div className="page">

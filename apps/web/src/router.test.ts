@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { matchRoute, readMonthParam, safeReturnPath, withMonth } from './router.tsx';
 
 describe('matchRoute', () => {
-  it('knows the five pages', () => {
+  it('knows every page', () => {
     expect(matchRoute('/')).toEqual({ name: 'portfolio' });
     expect(matchRoute('/areas/payments')).toEqual({ name: 'area', slug: 'payments' });
     expect(matchRoute('/import/')).toEqual({ name: 'import' });
     expect(matchRoute('/settings')).toEqual({ name: 'settings' });
+    expect(matchRoute('/access')).toEqual({ name: 'access' });
     expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
   });
 

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'area'; slug: string }
   | { name: 'import' }
   | { name: 'settings' }
+  | { name: 'access' }
   | { name: 'sign-in' }
   | { name: 'not-found' };
 
@@ -15,6 +16,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'portfolio' };
   if (path === '/import') return { name: 'import' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/access') return { name: 'access' };
   if (path === '/sign-in') return { name: 'sign-in' };
   const area = /^\/areas\/([^/]+)$/.exec(path);
   if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };

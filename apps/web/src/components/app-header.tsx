@@ -26,6 +26,9 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           <Link to="/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </Link>
+          <Link to="/access" aria-current={route.name === 'access' ? 'page' : undefined}>
+            Access
+          </Link>
           <a href={API_DOCS_URL} target="_blank" rel="noreferrer">
             API docs
           </a>

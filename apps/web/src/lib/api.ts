@@ -1,179 +1,57 @@
 import {
+  apiTokenListSchema,
   areaHistorySchema,
   areaMonthSchema,
   areaSchema,
+  areaTargetsSchema,
   auditListSchema,
+  createdTokenSchema,
   importResultSchema,
   portfolioSchema,
-  problemSchema,
   sessionUserSchema,
   settingsResponseSchema,
   signalDetailSchema,
   signalListSchema,
   signalSchema,
+  targetChangeListSchema,
+  targetChangeResultSchema,
+  userAccountListSchema,
+  userAccountSchema,
+  type ApiToken,
+  type ApiTokenList,
   type Area,
   type AreaHistory,
   type AreaMonth,
   type AreaMonthFigures,
+  type AreaTargets,
   type AuditList,
+  type CreateUser,
   type DriftSettingsBody,
-  type FieldError,
   type FindingKind,
   type ImportResult,
   type Login,
   type Portfolio,
-  type Problem,
   type SettingsResponse,
   type Severity,
   type Signal,
   type SignalDetail,
   type SignalList,
   type SignalStatus,
+  type TargetChangeList,
+  type TargetChangeRequest,
+  type TargetChangeResult,
+  type UpdateArea,
   type UpdateSignalStatus,
+  type UpdateUser,
   type User,
+  type UserAccount,
+  type UserAccountList,
 } from '@autonomy/contracts';
+import { segment, send, sendForJson, sendForJsonWithResponse, unexpectedResponse } from './http.ts';
 
-/**
- * The only way the app talks to the API. Every JSON body is checked against the contract's zod
- * schema, so a drift between API and web shows up as one clear error instead of `undefined`
- * deep inside a chart.
- */
+// The client's transport, for the callers that handle its errors.
+export { ApiError, NO_RESPONSE_STATUS, setUnauthorizedHandler } from './http.ts';
 
-/** What we need of a zod schema; structural, so the web app needs no zod import of its own. */
-interface ResponseSchema<T> {
-  safeParse(data: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
-
-/** A failed request, carrying the API's RFC 9457 problem (or one made up for network failures). */
-export class ApiError extends Error {
-  readonly problem: Problem;
-
-  constructor(problem: Problem) {
-    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-
-  get status(): number {
-    return this.problem.status;
-  }
-
-  get fieldErrors(): FieldError[] {
-    return this.problem.errors ?? [];
-  }
-}
-
-/** Status used for requests that never got an HTTP answer. */
-export const NO_RESPONSE_STATUS = 0;
-
-let handleUnauthorized: () => void = () => {};
-
-/**
- * Who to call when the session is gone. Set once by the app shell; kept out of this module so the
- * client does not depend on the router.
- */
-export function setUnauthorizedHandler(handler: () => void): void {
-  handleUnauthorized = handler;
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: BodyInit;
-  contentType?: string;
-  /** Further request headers, such as `If-Match`. */
-  headers?: Record<string, string>;
-  signal?: AbortSignal | undefined;
-  /** False where a 401 is an answer to show (wrong password), not an expired session. */
-  redirectOnUnauthorized?: boolean;
-}
-
-async function send(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-  if (options.contentType) headers.set('Content-Type', options.contentType);
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
-
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      body: options.body ?? null,
-      headers,
-      credentials: 'same-origin',
-      signal: options.signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Cannot reach the server',
-      status: NO_RESPONSE_STATUS,
-      detail: 'Check your connection and try again.',
-    });
-  }
-
-  if (!response.ok) {
-    if (response.status === 401 && options.redirectOnUnauthorized !== false) handleUnauthorized();
-    throw new ApiError(await readProblem(response));
-  }
-  return response;
-}
-
-async function readProblem(response: Response): Promise<Problem> {
-  const text = await response.text().catch(() => '');
-  const fallback: Problem = {
-    type: 'about:blank',
-    title: response.statusText || `Request failed (${response.status})`,
-    status: response.status,
-    detail: '',
-  };
-  if (!text) return fallback;
-  try {
-    const parsed = problemSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    // Not JSON (a proxy's HTML error page, say): keep the status, drop the markup.
-    return fallback;
-  }
-}
-
-async function sendForJson<T>(path: string, schema: ResponseSchema<T>, options?: RequestOptions): Promise<T> {
-  const { body } = await sendForJsonWithResponse(path, schema, options);
-  return body;
-}
-
-/** Like sendForJson, keeping the response for what travels in its headers (an ETag) and its status. */
-async function sendForJsonWithResponse<T>(
-  path: string,
-  schema: ResponseSchema<T>,
-  options?: RequestOptions,
-): Promise<{ body: T; response: Response }> {
-  const response = await send(path, options);
-  const body: unknown = await response.json();
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { body: parsed.data, response };
-  throw unexpectedResponse(path, response.status, 'does not match the agreed contract.', parsed.error.issues);
-}
-
-function unexpectedResponse(
-  path: string,
-  status: number,
-  what: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[] = [],
-): ApiError {
-  return new ApiError({
-    type: 'about:blank',
-    title: 'Unexpected response from the server',
-    status,
-    detail: `The answer from ${path} ${what}`,
-    errors: issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  });
-}
-
-function segment(value: string): string {
-  return encodeURIComponent(value);
-}
 
 // ---- Endpoints -------------------------------------------------------------------------------
 
@@ -222,7 +100,7 @@ export interface VersionedAreaMonth {
   etag: string;
 }
 
-/** Status of a write refused because the figures changed since they were read (a stale `If-Match`). */
+/** Status of a write refused because what it changes changed since it was read (a stale `If-Match`). */
 export const PRECONDITION_FAILED_STATUS = 412;
 
 function readEtag(path: string, response: Response): string {
@@ -313,11 +191,25 @@ export function fetchSignal(id: string, signal?: AbortSignal): Promise<SignalDet
   return sendForJson(`/api/v1/signals/${segment(id)}`, signalDetailSchema, { signal });
 }
 
-export function updateSignalStatus(id: string, update: UpdateSignalStatus): Promise<Signal> {
+/**
+ * The ETag of a row at `version`, as the API writes it. Signals and settings carry their version in
+ * the body, so a list of signals gives every signal's `If-Match` without reading each one again.
+ */
+export function etagOfVersion(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * Decides on a signal. Always conditional: `ifMatch` names the version the decision was taken on,
+ * so a decision someone else (or a recomputation) made in the meantime is refused (412) rather
+ * than overwritten. The API would accept a PATCH without it; the dashboard never sends one.
+ */
+export function updateSignalStatus(id: string, update: UpdateSignalStatus, { ifMatch }: { ifMatch: string }): Promise<Signal> {
   return sendForJson(`/api/v1/signals/${segment(id)}`, signalSchema, {
     method: 'PATCH',
     body: JSON.stringify(update),
     contentType: 'application/json',
+    headers: { 'If-Match': ifMatch },
   });
 }
 
@@ -325,11 +217,16 @@ export function fetchSettings(signal?: AbortSignal): Promise<SettingsResponse> {
   return sendForJson('/api/v1/settings', settingsResponseSchema, { signal });
 }
 
-export function saveSettings(settings: DriftSettingsBody): Promise<SettingsResponse> {
+/**
+ * Replaces the drift settings. Always conditional: `ifMatch` names the version the form was filled
+ * in from, so another admin's save in the meantime is refused (412) rather than overwritten.
+ */
+export function saveSettings(settings: DriftSettingsBody, { ifMatch }: { ifMatch: string }): Promise<SettingsResponse> {
   return sendForJson('/api/v1/settings', settingsResponseSchema, {
     method: 'PUT',
     body: JSON.stringify(settings),
     contentType: 'application/json',
+    headers: { 'If-Match': ifMatch },
   });
 }
 
@@ -348,4 +245,149 @@ export function fetchAuditPage(filters: AuditFilters, signal?: AbortSignal): Pro
   }
   const search = query.toString();
   return sendForJson(`/api/v1/audit${search ? `?${search}` : ''}`, auditListSchema, { signal });
+}
+
+/** An area with the ETag that names its version: the `If-Match` of a later change. */
+export interface VersionedArea {
+  area: Area;
+  etag: string;
+}
+
+/** An area and its ETag, read to be edited. */
+export async function fetchAreaForEdit(slug: string, signal?: AbortSignal): Promise<VersionedArea> {
+  const path = `/api/v1/areas/${segment(slug)}`;
+  const { body, response } = await sendForJsonWithResponse(path, areaSchema, { signal });
+  return { area: body, etag: readEtag(path, response) };
+}
+
+/**
+ * Changes an area's details (name, description; leads and status for admins). Always conditional:
+ * `ifMatch` is the ETag the area was read with, so a change made in the meantime is refused (412)
+ * rather than overwritten. The API would accept a PATCH without it; the dashboard never sends one.
+ */
+export async function updateArea(slug: string, patch: UpdateArea, { ifMatch }: { ifMatch: string }): Promise<VersionedArea> {
+  const path = `/api/v1/areas/${segment(slug)}`;
+  const { body, response } = await sendForJsonWithResponse(path, areaSchema, {
+    method: 'PATCH',
+    body: JSON.stringify(patch),
+    contentType: 'application/json',
+    headers: { 'If-Match': ifMatch },
+  });
+  return { area: body, etag: readEtag(path, response) };
+}
+
+/** The API's largest page of users (admins only). */
+const USERS_PAGE_SIZE = 1000;
+
+export function fetchUsersPage(page: { limit?: number; cursor?: string | undefined }, signal?: AbortSignal): Promise<UserAccountList> {
+  const query = new URLSearchParams({ limit: String(page.limit ?? USERS_PAGE_SIZE) });
+  if (page.cursor !== undefined) query.set('cursor', page.cursor);
+  return sendForJson(`/api/v1/users?${query.toString()}`, userAccountListSchema, { signal });
+}
+
+/** Every user account, following the cursor: an organisation has tens to hundreds, not pages' worth to browse. */
+export async function fetchAllUsers(signal?: AbortSignal): Promise<UserAccount[]> {
+  const users: UserAccount[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchUsersPage({ cursor }, signal);
+    users.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return users;
+}
+
+/** Each month's revenue target, oldest first: from its figures, or planned ahead of them. */
+export function fetchAreaTargets(slug: string, signal?: AbortSignal): Promise<AreaTargets> {
+  return sendForJson(`/api/v1/areas/${segment(slug)}/targets`, areaTargetsSchema, { signal });
+}
+
+/** One page of an area's target changes, newest first; `nextCursor` asks for the page after it. */
+export function fetchTargetChangesPage(
+  slug: string,
+  page: { limit?: number | undefined; cursor?: string | undefined },
+  signal?: AbortSignal,
+): Promise<TargetChangeList> {
+  const query = new URLSearchParams();
+  if (page.limit !== undefined) query.set('limit', String(page.limit));
+  if (page.cursor !== undefined) query.set('cursor', page.cursor);
+  const search = query.toString();
+  return sendForJson(`/api/v1/areas/${segment(slug)}/targets/changes${search ? `?${search}` : ''}`, targetChangeListSchema, { signal });
+}
+
+/** Sets one revenue target for a month or a range of months, with the reason kept in the history. */
+export function saveTargetChange(slug: string, request: TargetChangeRequest): Promise<TargetChangeResult> {
+  return sendForJson(`/api/v1/areas/${segment(slug)}/targets`, targetChangeResultSchema, {
+    method: 'POST',
+    body: JSON.stringify(request),
+    contentType: 'application/json',
+  });
+}
+
+// ---- Access: personal API tokens and user accounts --------------------------------------------
+
+/** The API's largest page of tokens: a person keeps a handful, revoked ones included. */
+const TOKENS_PAGE_SIZE = 1000;
+
+/** One page of the caller's own API tokens, newest first, revoked ones included. */
+export function fetchMyTokensPage(page: { limit?: number; cursor?: string | undefined }, signal?: AbortSignal): Promise<ApiTokenList> {
+  const query = new URLSearchParams({ limit: String(page.limit ?? TOKENS_PAGE_SIZE) });
+  if (page.cursor !== undefined) query.set('cursor', page.cursor);
+  return sendForJson(`/api/v1/tokens?${query.toString()}`, apiTokenListSchema, { signal });
+}
+
+/** Every API token of the caller's, following the cursor. */
+export async function fetchAllMyTokens(signal?: AbortSignal): Promise<ApiToken[]> {
+  const tokens: ApiToken[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchMyTokensPage({ cursor }, signal);
+    tokens.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return tokens;
+}
+
+/** A token just created: the only answer that ever carries its secret. */
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export function createApiToken(request: { name: string }): Promise<CreatedApiToken> {
+  return sendForJson('/api/v1/tokens', createdTokenSchema, {
+    method: 'POST',
+    body: JSON.stringify(request),
+    contentType: 'application/json',
+  });
+}
+
+/** Revokes one of the caller's tokens; it stops working at once. Revoking twice is harmless. */
+export async function revokeApiToken(id: string): Promise<void> {
+  await send(`/api/v1/tokens/${segment(id)}`, { method: 'DELETE' });
+}
+
+/** Admins only: a new account, which can sign in at once with the password given. */
+export function createUserAccount(user: CreateUser): Promise<UserAccount> {
+  return sendForJson('/api/v1/users', userAccountSchema, {
+    method: 'POST',
+    body: JSON.stringify(user),
+    contentType: 'application/json',
+  });
+}
+
+/**
+ * Admins only: changes an account's name or role, deactivates or reactivates it, or resets its
+ * password. Always conditional on the version the admin read, so a change another admin made in
+ * the meantime is refused (412) rather than overwritten. A user account carries its version in the
+ * body, so the list gives every account's `If-Match`.
+ */
+export function updateUserAccount(id: string, patch: UpdateUser, { version }: { version: number }): Promise<UserAccount> {
+  return sendForJson(`/api/v1/users/${segment(id)}`, userAccountSchema, {
+    method: 'PATCH',
+    body: JSON.stringify(patch),
+    contentType: 'application/json',
+    headers: { 'If-Match': etagOfVersion(version) },
+  });
 }

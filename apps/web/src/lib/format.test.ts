@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  asSentence,
   attainmentTone,
   centralisationChangeTone,
   changeTone,
@@ -9,8 +10,10 @@ import {
   formatDelta,
   formatDeltaTick,
   formatIndex,
+  formatIssueMessage,
   formatMonthLong,
   formatMonthShort,
+  formatMonthSpan,
   formatPercent,
   formatRole,
   formatWindow,
@@ -82,6 +85,11 @@ describe('months', () => {
     expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
     expect(monthRange('2024-05', '2024-05')).toEqual(['2024-05']);
     expect(monthRange('2024-06', '2024-05')).toEqual([]);
+  });
+
+  it('names a span of months by its ends, and a one-month span by its month', () => {
+    expect(formatMonthSpan('2026-01', '2026-03')).toBe('Jan 2026 \u2013 Mar 2026');
+    expect(formatMonthSpan('2025-12', '2025-12')).toBe('Dec 2025');
   });
 
   it('rejects something that is not a month', () => {
@@ -167,5 +175,19 @@ describe('labels', () => {
     expect(countOf(1, 'area')).toBe('1 area');
     expect(countOf(0, 'area')).toBe('0 areas');
     expect(countOf(1200, 'row')).toBe('1,200 rows');
+  });
+});
+
+describe('validation messages', () => {
+  it('reads as a sentence of its own', () => {
+    expect(asSentence('must not be empty')).toBe('Must not be empty.');
+    expect(asSentence('Enter a number.')).toBe('Enter a number.');
+    expect(asSentence('vera@example.com is a viewer')).toBe('vera@example.com is a viewer.');
+  });
+
+  it('says a length limit in plain words', () => {
+    const issue = { code: 'too_big', origin: 'string', maximum: 500, message: 'Too big: expected string to have <=500 characters' };
+    expect(formatIssueMessage(issue)).toBe('Must be at most 500 characters.');
+    expect(formatIssueMessage({ code: 'too_big', origin: 'number', maximum: 5, message: 'must be at most 5' })).toBe('Must be at most 5.');
   });
 });

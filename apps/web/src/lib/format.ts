@@ -66,6 +66,11 @@ export function formatMonthShort(month: string): string {
   return shortMonth.format(monthToDate(month));
 }
 
+/** A span of months, both ends included: `Jan 2026 – Mar 2026`, or `Jan 2026` when it is one month. */
+export function formatMonthSpan(from: string, to: string): string {
+  return from === to ? formatMonthShort(from) : `${formatMonthShort(from)} – ${formatMonthShort(to)}`;
+}
+
 function monthToDate(month: string): Date {
   const { year, monthIndex } = parseMonth(month);
   return new Date(Date.UTC(year, monthIndex, 1));
@@ -173,4 +178,34 @@ export function formatDeltaTick(value: number): string {
   if (rounded > 0) return `+${wholeNumber.format(rounded)}`;
   if (rounded < 0) return `${MINUS}${wholeNumber.format(-rounded)}`;
   return '0';
+}
+
+/** What we read of a failed zod check; structural, so the web app needs no zod import of its own. */
+export interface ValidationIssue {
+  message: string;
+  code?: string;
+  origin?: unknown;
+  maximum?: unknown;
+}
+
+/**
+ * A validation message for reading beside a field, as a sentence of its own: "must not be empty"
+ * becomes "Must not be empty." The length limits the contract leaves to zod's default wording
+ * ("Too big: expected string to have <=200 characters") are said in plain words.
+ */
+export function formatIssueMessage(issue: ValidationIssue): string {
+  if (issue.origin === 'string' && issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    return `Must be at most ${countOf(issue.maximum, 'character')}.`;
+  }
+  return asSentence(issue.message);
+}
+
+/**
+ * A message as a sentence: capital first letter, full stop at the end. A message that starts with
+ * an email or a field name ("x@example.com is a viewer") keeps it as written.
+ */
+export function asSentence(message: string): string {
+  const firstWord = message.split(/\s/, 1)[0] ?? '';
+  const sentence = /^[a-z]+$/.test(firstWord) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

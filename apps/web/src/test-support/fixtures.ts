@@ -1,4 +1,5 @@
 import type {
+  Area,
   AreaHistoryPoint,
   AreaMonth,
   AreaMonthFigures,
@@ -8,6 +9,8 @@ import type {
   PortfolioRow,
   Severity,
   Signal,
+  TargetChange,
+  UserAccount,
 } from '@autonomy/contracts';
 
 /** The brief's default rules: a 3-month window, 5-point thresholds. */
@@ -75,6 +78,7 @@ export function signalFixture(overrides: Partial<Signal> = {}): Signal {
     contributions: [],
     status: 'open',
     statusReason: null,
+    version: 1,
     createdAt: '2024-10-01T00:00:00.000Z',
     updatedAt: '2024-10-01T00:00:00.000Z',
     ...overrides,
@@ -138,9 +142,137 @@ export function auditEventFixture(overrides: Partial<AuditEvent> = {}): AuditEve
     actor: { id: 'user-priya', email: 'priya.raman@demo.example', name: 'Priya Raman' },
     action: 'figures.updated',
     areaSlug: 'checkout',
+    areaSlugs: ['checkout'],
     subject: '2026-10',
     before: areaMonthFixture({ version: 2 }),
     after: areaMonthFixture({ version: 3 }),
+    ...overrides,
+  };
+}
+
+/**
+ * The one event of a 120-row CSV import as `GET /audit?area=checkout` lists it: a year of
+ * Checkout's figures and the rest for nine other areas, one of which the file created.
+ */
+export function importAuditEventFixture(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  const others = ['billing', 'growth', 'identity', 'insights', 'mobile', 'onboarding', 'payments', 'search', 'support'];
+  const areas = [
+    { slug: 'checkout', rows: 12, firstMonth: '2025-01', lastMonth: '2025-12', created: false },
+    ...others.map((slug) => ({ slug, rows: 12, firstMonth: '2025-01', lastMonth: '2025-12', created: slug === 'mobile' })),
+  ].sort((a, b) => a.slug.localeCompare(b.slug));
+  return auditEventFixture({
+    id: '52',
+    actor: { id: 'user-admin', email: 'admin@demo.example', name: 'Administrator' },
+    action: 'metrics.imported',
+    areaSlug: null,
+    areaSlugs: areas.map((area) => area.slug),
+    subject: null,
+    before: null,
+    after: { rows: 120, areasCreated: 1, monthsCreated: 24, monthsUpdated: 96, targetsChanged: 3, areas },
+    ...overrides,
+  });
+}
+
+// ---- Area details and revenue targets ------------------------------------------------------------
+
+/** Checkout as `GET /areas/checkout` answers it: led by Priya Raman, active. */
+export function areaFixture(overrides: Partial<Area> = {}): Area {
+  const leadEmails = overrides.leadEmails ?? ['priya.raman@demo.example'];
+  return {
+    slug: 'checkout',
+    name: 'Checkout',
+    description: 'Basket, payment page and order confirmation.',
+    status: 'active',
+    leadEmail: leadEmails[0] ?? null,
+    leadEmails,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    updatedAt: '2026-11-02T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A user account as admins list them; an area lead unless a test says otherwise. */
+export function userAccountFixture(overrides: Partial<UserAccount> = {}): UserAccount {
+  return {
+    id: 'user-priya',
+    email: 'priya.raman@demo.example',
+    name: 'Priya Raman',
+    role: 'area_lead',
+    active: true,
+    areaSlugs: ['checkout'],
+    version: 1,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    updatedAt: '2026-01-05T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Priya raising Checkout's target for the first quarter of 2027, from 120,000 in each month. */
+export function targetChangeFixture(overrides: Partial<TargetChange> = {}): TargetChange {
+  return {
+    id: '7',
+    at: '2026-11-02T09:30:00.000Z',
+    actor: { id: 'user-priya', email: 'priya.raman@demo.example', name: 'Priya Raman' },
+    from: '2027-01',
+    to: '2027-03',
+    revenueTarget: 130000,
+    reason: 'New enterprise contract signed',
+    source: 'target',
+    previous: [
+      { month: '2027-01', revenueTarget: 120000 },
+      { month: '2027-02', revenueTarget: 120000 },
+      { month: '2027-03', revenueTarget: 120000 },
+    ],
+    ...overrides,
+  };
+}
+
+// ---- Versions and conflicts: signal history, planned targets -------------------------------------
+
+// Imports are hoisted; kept with the block that uses them so each block stands on its own.
+import type { AreaTargets, SignalDetail, SignalEvent } from '@autonomy/contracts';
+
+/** A line of a signal's history; raised by the data unless a test says otherwise. */
+export function signalEventFixture(overrides: Partial<SignalEvent> = {}): SignalEvent {
+  return {
+    at: '2024-10-01T00:00:00.000Z',
+    actor: null,
+    action: 'raised',
+    fromStatus: null,
+    toStatus: 'open',
+    comment: null,
+    ...overrides,
+  };
+}
+
+/** A signal as `GET /signals/{id}` answers it: raised, then acknowledged by Erin Executive. */
+export function signalDetailFixture(overrides: Partial<SignalDetail> = {}): SignalDetail {
+  return {
+    ...signalFixture({ status: 'acknowledged', version: 2, updatedAt: '2024-10-03T14:05:00.000Z' }),
+    history: [
+      signalEventFixture(),
+      signalEventFixture({
+        at: '2024-10-03T14:05:00.000Z',
+        actor: { id: 'user-erin', email: 'exec@demo.example', name: 'Erin Executive' },
+        action: 'status_changed',
+        fromStatus: 'open',
+        toStatus: 'acknowledged',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** Checkout's targets: October 2026 from its figures, the next quarter planned at 130,000. */
+export function areaTargetsFixture(overrides: Partial<AreaTargets> = {}): AreaTargets {
+  return {
+    slug: 'checkout',
+    months: [
+      { month: '2026-10', revenueTarget: 120000, planned: false },
+      { month: '2026-11', revenueTarget: 130000, planned: true },
+      { month: '2026-12', revenueTarget: 130000, planned: true },
+      { month: '2027-01', revenueTarget: 135000, planned: true },
+    ],
     ...overrides,
   };
 }

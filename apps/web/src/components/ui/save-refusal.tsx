@@ -1,4 +1,5 @@
 import { ApiError } from '../../lib/api.ts';
+import { ProblemNotice } from './problem-notice.tsx';
 
 /**
  * A save the API refused: its detail, a pointer to the messages shown beside the inputs, and the
@@ -23,4 +24,20 @@ export function SaveRefusal({ error, general, besideWhat }: { error: Error; gene
       )}
     </div>
   );
+}
+
+/**
+ * A form's refused write: with field errors, a `SaveRefusal` pointing at the inputs that show them;
+ * without (a 403, a 500), the API's words after `action` ("The user was not added").
+ */
+export function FormRefusal({ error, general, besideWhat, action }: {
+  error: Error;
+  general: readonly string[];
+  besideWhat: string;
+  action: string;
+}) {
+  if (error instanceof ApiError && error.fieldErrors.length > 0) {
+    return <SaveRefusal error={error} general={general} besideWhat={besideWhat} />;
+  }
+  return <ProblemNotice error={error} action={action} />;
 }

@@ -19,6 +19,9 @@ import {
 } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link, navigate, readMonthParam, useLocation, withMonth } from '../../router.tsx';
+import { AreaDetailsEditor } from '../area-details/area-details-editor.tsx';
+import { canAdministerArea, canEditAreaDetails, describeLeads } from '../area-details/area-details-form.ts';
+import { AreaDetailsSavedNotice } from '../area-details/area-details-saved-notice.tsx';
 import { AreaChangesPanel } from '../audit/area-changes-panel.tsx';
 import { canActOnSignals, canEditAreaFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
@@ -27,6 +30,8 @@ import { monthToAdd } from '../figures/figures-form.ts';
 import { FiguresSavedNotice } from '../figures/figures-saved-notice.tsx';
 import { useDriftRules } from '../settings/queries.ts';
 import { AreaSignalsPanel } from '../signals/area-signals-panel.tsx';
+import { canSetAreaTargets } from '../targets/target-form.ts';
+import { TargetsPanel } from '../targets/targets-panel.tsx';
 import { AreaMonthsTable } from './area-months-table.tsx';
 import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries } from './history-series.ts';
 import { MonthFigures } from './month-figures.tsx';
@@ -88,6 +93,9 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
   const addableMonth = canEditFigures ? monthToAdd(latestMonth, new Date()) : null;
   const [editing, setEditing] = useState<FiguresEditTarget | null>(null);
   const [saved, setSaved] = useState<SavedFigures | null>(null);
+  const canEditDetails = user ? canEditAreaDetails(user, history.slug) : false;
+  const [editingDetails, setEditingDetails] = useState(false);
+  const [detailsSaved, setDetailsSaved] = useState(false);
   const areaPath = `/areas/${encodeURIComponent(history.slug)}`;
 
   function startEditing(target: FiguresEditTarget) {
@@ -108,6 +116,18 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
         <div>
           <h1>{history.name}</h1>
           <AreaDetails area={area} />
+          {canEditDetails && area && !editingDetails && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                setDetailsSaved(false);
+                setEditingDetails(true);
+              }}
+            >
+              Edit area
+            </button>
+          )}
         </div>
         {focusMonth && monthsNewestFirst.length > 0 && (
           <MonthSelect
@@ -122,6 +142,19 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
           />
         )}
       </div>
+
+      {detailsSaved && <AreaDetailsSavedNotice onDismiss={() => setDetailsSaved(false)} />}
+      {editingDetails && user && (
+        <AreaDetailsEditor
+          slug={history.slug}
+          canAdminister={canAdministerArea(user.role)}
+          onCancel={() => setEditingDetails(false)}
+          onSaved={() => {
+            setEditingDetails(false);
+            setDetailsSaved(true);
+          }}
+        />
+      )}
 
       {focusReading === null || focusMonth === null ? (
         <EmptyState title="No figures for this area yet — import a CSV">
@@ -218,6 +251,12 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
         </>
       )}
 
+      <TargetsPanel
+        slug={history.slug}
+        canEdit={user ? canSetAreaTargets(user, history.slug) : false}
+        latestMonthWithFigures={latestMonth}
+      />
+
       <AreaChangesPanel slug={history.slug} />
     </div>
   );
@@ -228,8 +267,8 @@ function AreaDetails({ area }: { area: Area | undefined }) {
   return (
     <div className="area-details">
       {area.description && <p className="muted">{area.description}</p>}
-      <p className="muted small">
-        {area.leadEmail ? <>Lead: {area.leadEmail}</> : 'No lead assigned'}
+      <p className="muted small area-details__leads">
+        {describeLeads(area.leadEmails)}
         {area.status === 'archived' && <span className="badge badge--insufficient_data">Archived</span>}
       </p>
     </div>

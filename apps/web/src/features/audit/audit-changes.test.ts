@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaMonthFixture, auditEventFixture } from '../../test-support/fixtures.ts';
+import { areaFixture, areaMonthFixture, auditEventFixture, importAuditEventFixture } from '../../test-support/fixtures.ts';
 import { describeAuditEvent, figureChanges } from './audit-changes.ts';
 
 describe('describeAuditEvent', () => {
@@ -48,6 +48,75 @@ describe('describeAuditEvent', () => {
     expect(describeAuditEvent(event)).toBe(
       'Erin Executive changed the Chipotle drift signal for 2026-10: open → dismissed (“Planned migration”)',
     );
+  });
+
+  it('tells each area its own part of a CSV import, with the size of the whole file', () => {
+    const event = importAuditEventFixture();
+    expect(describeAuditEvent(event, 'checkout')).toBe(
+      'Administrator imported 12 months (Jan 2025 – Dec 2025) from a CSV file of 120 rows',
+    );
+    expect(describeAuditEvent(event, 'mobile')).toBe(
+      'Administrator imported 12 months (Jan 2025 – Dec 2025) from a CSV file of 120 rows, creating the area',
+    );
+  });
+
+  it('says one month and one row in the singular, and reads the area from a one-area import', () => {
+    const event = importAuditEventFixture({
+      areaSlug: 'checkout',
+      areaSlugs: ['checkout'],
+      after: { rows: 1, areas: [{ slug: 'checkout', rows: 1, firstMonth: '2026-10', lastMonth: '2026-10', created: false }] },
+    });
+    expect(describeAuditEvent(event)).toBe('Administrator imported 1 month (Oct 2026) from a CSV file of 1 row');
+  });
+
+  it('still describes an import whose event has no part for the area (recorded before the summary)', () => {
+    expect(describeAuditEvent(importAuditEventFixture({ after: { rows: 4200 } }), 'checkout')).toBe(
+      'Administrator imported a CSV file of 4,200 rows',
+    );
+    expect(describeAuditEvent(importAuditEventFixture({ after: null }), 'checkout')).toBe('Administrator imported a CSV file');
+    const garbled = { rows: 3, areas: [{ slug: 'checkout', rows: 3, firstMonth: '2026-13', lastMonth: 'soon' }] };
+    expect(describeAuditEvent(importAuditEventFixture({ after: garbled }), 'checkout')).toBe(
+      'Administrator imported a CSV file of 3 rows',
+    );
+  });
+
+  it('describes a revenue-target change as old → new over its months, with the reason', () => {
+    const event = auditEventFixture({
+      action: 'targets.changed',
+      subject: '2027-01..2027-03',
+      before: { previous: [{ month: '2027-01', revenueTarget: 120000 }, { month: '2027-02', revenueTarget: 120000 }] },
+      after: { from: '2027-01', to: '2027-03', revenueTarget: 130000, reason: 'New enterprise contract ' },
+    });
+    expect(describeAuditEvent(event)).toBe(
+      'Priya Raman changed the revenue target for Jan 2027 – Mar 2027: 120,000 (2 of 3 months) → 130,000 (“New enterprise contract”)',
+    );
+    const firstTarget = auditEventFixture({
+      action: 'targets.changed',
+      subject: '2027-04',
+      before: { previous: [] },
+      after: { from: '2027-04', to: '2027-04', revenueTarget: 95000.5, reason: 'Planned' },
+    });
+    expect(describeAuditEvent(firstTarget)).toBe('Priya Raman changed the revenue target for Apr 2027: no target → 95,000.5 (“Planned”)');
+    expect(describeAuditEvent(auditEventFixture({ action: 'targets.changed', subject: '2027-05', before: null, after: {} }))).toBe(
+      'Priya Raman changed the revenue target for 2027-05',
+    );
+  });
+
+  it('names the leads of an area with several, and ignores their order', () => {
+    const leadChange = (before: string[], after: string[]) =>
+      describeAuditEvent(
+        auditEventFixture({
+          action: 'area.updated',
+          subject: null,
+          before: areaFixture({ leadEmails: before }),
+          after: areaFixture({ leadEmails: after, updatedAt: '2026-11-03T10:00:00.000Z' }),
+        }),
+      );
+    const priya = 'priya.raman@demo.example';
+    const sam = 'sam.lee@demo.example';
+    expect(leadChange([priya], [priya, sam])).toBe(`Priya Raman updated the area: leads ${priya} → ${priya}, ${sam}`);
+    expect(leadChange([priya], [])).toBe(`Priya Raman updated the area: lead ${priya} → none`);
+    expect(leadChange([sam, priya], [priya, sam])).toBe('Priya Raman updated the area');
   });
 
   it('falls back to the action’s own name, and to the email when the name is blank', () => {

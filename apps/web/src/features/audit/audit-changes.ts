@@ -1,7 +1,9 @@
 import type { AuditEvent, FindingKind, SignalStatus } from '@autonomy/contracts';
-import { NO_VALUE } from '../../lib/format.ts';
+import { countOf, formatAmount, formatMonthSpan, NO_VALUE } from '../../lib/format.ts';
 import { FIGURE_FIELDS, formatFigureValue, type FigureKey } from '../figures/figure-fields.ts';
 import { kindLabel, statusLabel } from '../signals/signal-labels.ts';
+import { monthsCovered } from '../targets/target-form.ts';
+import { formatPreviousTargets } from '../targets/target-history.ts';
 
 /**
  * An audit event as one line of an area's Changes: who did what, with the figures that moved
@@ -15,7 +17,11 @@ export function actorName(event: AuditEvent): string {
   return event.actor.name.trim() || event.actor.email;
 }
 
-export function describeAuditEvent(event: AuditEvent): string {
+/**
+ * `areaSlug` is the area whose history is being read: an import is one event for the whole file,
+ * and each area's line tells that area's part of it.
+ */
+export function describeAuditEvent(event: AuditEvent, areaSlug: string | null = event.areaSlug): string {
   const who = actorName(event);
   const month = event.subject ?? 'a month';
   switch (event.action) {
@@ -35,6 +41,10 @@ export function describeAuditEvent(event: AuditEvent): string {
     }
     case 'signal.status_changed':
       return describeSignalChange(who, event);
+    case 'targets.changed':
+      return describeTargetChange(who, event);
+    case 'metrics.imported':
+      return describeImport(who, event.after, areaSlug);
     default:
       return `${who}: ${event.action.replace(/[._]+/g, ' ')}${event.subject ? ` (${event.subject})` : ''}`;
   }
@@ -55,21 +65,36 @@ function readFigure(key: FigureKey, value: unknown): string {
   return NO_VALUE;
 }
 
-const AREA_FIELDS: readonly { key: string; name: string }[] = [
-  { key: 'name', name: 'name' },
-  { key: 'leadEmail', name: 'lead' },
-  { key: 'status', name: 'status' },
-];
-
 function areaChanges(before: unknown, after: unknown): string[] {
   const from = asRecord(before);
   const to = asRecord(after);
-  const changes = AREA_FIELDS.filter(({ key }) => from[key] !== to[key]).map(
-    ({ key, name }) => `${name} ${readText(from[key])} → ${readText(to[key])}`,
-  );
+  const changes: string[] = [];
+  if (from.name !== to.name) changes.push(`name ${readText(from.name)} → ${readText(to.name)}`);
+  const leadsBefore = readLeads(from);
+  const leadsAfter = readLeads(to);
+  if (leadsBefore.join() !== leadsAfter.join()) {
+    const noun = leadsBefore.length > 1 || leadsAfter.length > 1 ? 'leads' : 'lead';
+    changes.push(`${noun} ${listOrNone(leadsBefore)} → ${listOrNone(leadsAfter)}`);
+  }
+  if (from.status !== to.status) changes.push(`status ${readText(from.status)} → ${readText(to.status)}`);
   // A description is a paragraph: saying that it changed reads better than quoting both.
   if (from.description !== to.description) changes.push('description changed');
   return changes;
+}
+
+/**
+ * An area's leads, sorted so that a reordering is no change. Events written before an area could
+ * have several leads carry only `leadEmail`.
+ */
+function readLeads(area: Record<string, unknown>): string[] {
+  if (Array.isArray(area.leadEmails)) {
+    return area.leadEmails.filter((email): email is string => typeof email === 'string').sort();
+  }
+  return typeof area.leadEmail === 'string' && area.leadEmail !== '' ? [area.leadEmail] : [];
+}
+
+function listOrNone(values: readonly string[]): string {
+  return values.length > 0 ? values.join(', ') : 'none';
 }
 
 function readText(value: unknown): string {
@@ -96,6 +121,51 @@ function describeSignalChange(who: string, event: AuditEvent): string {
 function readStatus(value: unknown): string {
   const status = SIGNAL_STATUSES.find((known) => known === value);
   return status ? statusLabel(status).toLowerCase() : NO_VALUE;
+}
+
+/**
+ * "Priya Raman changed the revenue target for Jan 2027 – Mar 2027: 120,000 → 130,000 (“New
+ * contract”)". The months' earlier targets are summed up as the target history does.
+ */
+function describeTargetChange(who: string, event: AuditEvent): string {
+  const after = asRecord(event.after);
+  const { from, revenueTarget, reason } = after;
+  const to = after.to ?? from;
+  if (!isMonth(from) || !isMonth(to) || typeof revenueTarget !== 'number') {
+    return `${who} changed the revenue target${event.subject ? ` for ${event.subject}` : ''}`;
+  }
+  const previous = readPreviousTargets(asRecord(event.before).previous);
+  const oldToNew = `${formatPreviousTargets(previous, monthsCovered(from, to) ?? previous.length)} → ${formatAmount(revenueTarget)}`;
+  const because = typeof reason === 'string' && reason.trim() ? ` (“${reason.trim()}”)` : '';
+  return `${who} changed the revenue target for ${formatMonthSpan(from, to)}: ${oldToNew}${because}`;
+}
+
+function readPreviousTargets(value: unknown): { month: string; revenueTarget: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.map(asRecord).flatMap(({ month, revenueTarget }) =>
+    isMonth(month) && typeof revenueTarget === 'number' ? [{ month, revenueTarget }] : [],
+  );
+}
+
+/**
+ * "Priya Raman imported 12 months (Jan 2025 – Dec 2025) from a CSV file of 120 rows": the area's
+ * own part of the file, read from the event's per-area summary. An import recorded before events
+ * had that summary still says how large the file was.
+ */
+function describeImport(who: string, after: unknown, areaSlug: string | null): string {
+  const { rows, areas } = asRecord(after);
+  const file = typeof rows === 'number' ? `a CSV file of ${countOf(rows, 'row')}` : 'a CSV file';
+  const part = Array.isArray(areas) ? areas.map(asRecord).find((area) => area.slug === areaSlug) : undefined;
+  if (!part || typeof part.rows !== 'number' || !isMonth(part.firstMonth) || !isMonth(part.lastMonth)) {
+    return `${who} imported ${file}`;
+  }
+  const months = `${countOf(part.rows, 'month')} (${formatMonthSpan(part.firstMonth, part.lastMonth)})`;
+  return `${who} imported ${months} from ${file}${part.created === true ? ', creating the area' : ''}`;
+}
+
+/** A `YYYY-MM` month; anything else would make the month formatters throw. */
+function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

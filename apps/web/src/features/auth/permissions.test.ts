@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@autonomy/contracts';
-import { canActOnSignals, canEditAreaFigures, canEditSettings, canImportFigures } from './permissions.ts';
+import { canActOnSignals, canEditAreaFigures, canEditSettings, canImportFigures, canManageUsers } from './permissions.ts';
 
 const roles: readonly Role[] = ['admin', 'executive', 'area_lead', 'viewer'];
 const allowed = (check: (role: Role) => boolean) => roles.filter(check);
@@ -16,6 +16,10 @@ describe('permissions', () => {
 
   it('lets only admins change the settings', () => {
     expect(allowed(canEditSettings)).toEqual(['admin']);
+  });
+
+  it('lets only admins manage users', () => {
+    expect(allowed(canManageUsers)).toEqual(['admin']);
   });
 
   it('lets admins edit any area’s figures and leads only the areas they lead', () => {

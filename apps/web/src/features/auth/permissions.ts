@@ -30,3 +30,8 @@ export function canActOnSignals(role: Role): boolean {
 export function canEditSettings(role: Role): boolean {
   return role === 'admin';
 }
+
+/** Creating, changing and deactivating accounts is for admins; the API refuses anyone else (403). */
+export function canManageUsers(role: Role): boolean {
+  return role === 'admin';
+}

@@ -1,25 +1,26 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AreaMonthFigures } from '@autonomy/contracts';
-import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
-import { SaveRefusal } from '../../components/ui/save-refusal.tsx';
+import { ConflictPanel, type ConflictPanelText } from '../../components/ui/conflict-panel.tsx';
+import { describeInput, Field, FieldGroup } from '../../components/ui/field.tsx';
+import { FormRefusal } from '../../components/ui/save-refusal.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { ApiError, type VersionedAreaMonth } from '../../lib/api.ts';
-import { without } from '../../lib/records.ts';
-import { countOf, formatMonthLong } from '../../lib/format.ts';
+import { conflictRows, keepMyChanges } from '../../lib/conflict.ts';
+import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { countOf, formatAmount, formatMonthLong } from '../../lib/format.ts';
 import { FIGURE_FIELDS, FIGURE_GROUPS, type FigureField, type FigureGroup, type FigureKey } from './figure-fields.ts';
-import { FiguresConflictPanel } from './figures-conflict-panel.tsx';
 import {
+  diffFigures,
   errorsAnsweredBy,
+  FIGURE_CONFLICT_FIELDS,
   parseFiguresForm,
   pickFigures,
   placeFigureErrors,
-  rebaseFigures,
+  prefillNewMonth,
   toFiguresFormValues,
-  type FigureFieldErrors,
   type FiguresFormValues,
-  type PlacedFigureErrors,
 } from './figures-form.ts';
-import { FiguresChangedError, useFiguresForEdit, useSaveFigures } from './queries.ts';
+import { FiguresChangedError, useFiguresForEdit, usePlannedTarget, useSaveFigures } from './queries.ts';
 
 /** Which month the form writes: one with figures (edit), or the next one, prefilled from the latest. */
 export type FiguresEditTarget = { mode: 'edit'; month: string } | { mode: 'create'; month: string; prefillMonth: string };
@@ -40,8 +41,13 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
   onCancel: () => void;
   onSaved: (saved: SavedFigures) => void;
 }) {
+  const creating = target.mode === 'create';
   const sourceMonth = target.mode === 'edit' ? target.month : target.prefillMonth;
   const source = useFiguresForEdit(slug, sourceMonth);
+  const planned = usePlannedTarget(slug, target.month, { enabled: creating });
+  // Without the targets the form still works, prefilled from the latest month alone.
+  const plannedTarget = creating && planned.isSuccess ? planned.data : null;
+  const waitingForPlan = creating && planned.isPending;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // The form opens below the button that asked for it: take the reader (and a screen reader) there.
@@ -60,10 +66,10 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
         <p className="muted">
           {target.mode === 'edit'
             ? 'Correct what is wrong and save: the area’s indices and signals are recomputed at once, and the change is kept in its history.'
-            : `Prefilled from ${formatMonthLong(target.prefillMonth)}. Change what was different this month, then save.`}
+            : `Prefilled from ${formatMonthLong(target.prefillMonth)}${plannedTarget === null ? '' : ', with the revenue target planned for this month'}. Change what was different this month, then save.`}
         </p>
       </div>
-      {source.isPending ? (
+      {source.isPending || waitingForPlan ? (
         <LoadingState label="Loading the figures…" />
       ) : source.isError ? (
         <ErrorState error={source.error} onRetry={() => void source.refetch()}>
@@ -76,7 +82,8 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
           slug={slug}
           month={target.month}
           opened={source.data}
-          creating={target.mode === 'create'}
+          creating={creating}
+          plannedTarget={plannedTarget}
           onCancel={onCancel}
           onSaved={onSaved}
         />
@@ -84,8 +91,6 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
     </section>
   );
 }
-
-const NO_SERVER_ERRORS: PlacedFigureErrors = { byField: {}, general: [] };
 
 const fieldId = (key: FigureKey) => `figure-${key}`;
 
@@ -95,39 +100,50 @@ interface Conflict {
   mine: AreaMonthFigures;
 }
 
-function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
+const FIGURES_CONFLICT_TEXT: ConflictPanelText = {
+  headingId: 'figures-conflict-heading',
+  title: 'Someone else changed these figures since you opened them',
+  yoursNotSaved: 'Yours has not been saved.',
+  noDifference: 'Their figures are the same as yours.',
+  rowNoun: 'figure',
+  theirVersion: 'their figures',
+  rowAttribute: 'data-figure',
+  numeric: true,
+  theirsClassName: 'numeric conflict-table__theirs',
+  mineClassName: 'numeric conflict-table__mine',
+};
+
+function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, onSaved }: {
   slug: string;
   month: string;
   /** The figures the form starts from: the month itself, or for a new month the latest one. */
   opened: VersionedAreaMonth;
   creating: boolean;
+  /** For a new month, the revenue target planned for it, which replaces the latest month's. */
+  plannedTarget: number | null;
   onCancel: () => void;
   onSaved: (saved: SavedFigures) => void;
 }) {
   const save = useSaveFigures(slug);
-  const [values, setValues] = useState<FiguresFormValues>(() => toFiguresFormValues(opened.areaMonth));
+  const [prefilled] = useState<AreaMonthFigures>(() =>
+    creating ? prefillNewMonth(opened.areaMonth, plannedTarget) : pickFigures(opened.areaMonth),
+  );
+  const [values, setValues] = useState<FiguresFormValues>(() => toFiguresFormValues(prefilled));
   // The version the form's figures are based on, and its ETag; both move on when a conflict is settled.
-  const [base, setBase] = useState<AreaMonthFigures>(() => pickFigures(opened.areaMonth));
+  const [base, setBase] = useState<AreaMonthFigures>(prefilled);
   const [etag, setEtag] = useState<string | null>(creating ? null : opened.etag);
-  const [inputErrors, setInputErrors] = useState<FigureFieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<PlacedFigureErrors>(NO_SERVER_ERRORS);
+  const fieldErrors = useFieldErrors<FigureKey>();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showingTheirs, setShowingTheirs] = useState(false);
 
-  function errorsFor(key: FigureKey): string[] {
-    return inputErrors[key] ?? serverErrors.byField[key] ?? [];
-  }
-
   function handleChange(key: FigureKey, text: string) {
     setValues((current) => ({ ...current, [key]: text }));
-    const answered = errorsAnsweredBy(key);
-    setInputErrors((current) => without(current, answered));
-    setServerErrors((current) => ({ ...current, byField: without(current.byField, answered) }));
+    fieldErrors.answered(errorsAnsweredBy(key));
     setShowingTheirs(false);
   }
 
   function send(figures: AreaMonthFigures, ifMatch: string | null) {
-    setServerErrors(NO_SERVER_ERRORS);
+    fieldErrors.clear();
     save.mutate(
       { month, figures, ifMatch },
       {
@@ -139,7 +155,7 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
           }
           if (error instanceof ApiError && error.fieldErrors.length > 0) {
             const placed = placeFigureErrors(error.fieldErrors);
-            setServerErrors(placed);
+            fieldErrors.showServerErrors(placed);
             focusFirstError((key) => placed.byField[key] !== undefined);
           }
         },
@@ -154,12 +170,10 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
     const parsed = parseFiguresForm(values);
     if (!parsed.ok) {
       save.reset();
-      setServerErrors(NO_SERVER_ERRORS);
-      setInputErrors(parsed.errors);
+      fieldErrors.showInputErrors(parsed.errors);
       focusFirstError((key) => parsed.errors[key] !== undefined);
       return;
     }
-    setInputErrors({});
     send(parsed.figures, etag);
   }
 
@@ -177,7 +191,7 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
   /** "Keep mine": my changes over what is saved now, saved again against its ETag. */
   function keepMine({ latest, mine }: Conflict) {
     const theirs = pickFigures(latest.areaMonth);
-    const merged = rebaseFigures(base, mine, theirs);
+    const merged = keepMyChanges(diffFigures, base, mine, theirs);
     setValues(toFiguresFormValues(merged));
     setBase(theirs);
     setEtag(latest.etag);
@@ -185,7 +199,11 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
     send(merged, latest.etag);
   }
 
-  const unsettled = Object.keys(inputErrors).length;
+  const notes: FigureNotes =
+    creating && plannedTarget !== null
+      ? { revenueTarget: `Prefilled with the planned target for ${formatMonthLong(month)}: ${formatAmount(plannedTarget)}.` }
+      : {};
+  const { errorsFor, unsettled } = fieldErrors;
   const refusal = save.isError && !(save.error instanceof FiguresChangedError) ? save.error : null;
 
   return (
@@ -198,14 +216,21 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
       {/* While a conflict is open the inputs wait for a choice, so "Keep mine" keeps what was sent. */}
       <fieldset className="figures-form__groups" disabled={conflict !== null}>
         {FIGURE_GROUPS.map((group) => (
-          <FiguresFieldset key={group.title} group={group} values={values} errorsFor={errorsFor} onChange={handleChange} />
+          <FiguresFieldset
+            key={group.title}
+            group={group}
+            values={values}
+            notes={notes}
+            errorsFor={errorsFor}
+            onChange={handleChange}
+          />
         ))}
       </fieldset>
       {conflict ? (
-        <FiguresConflictPanel
-          opened={base}
-          mine={conflict.mine}
-          latest={conflict.latest}
+        <ConflictPanel
+          text={FIGURES_CONFLICT_TEXT}
+          savedAt={conflict.latest.areaMonth.updatedAt}
+          rows={conflictRows(FIGURE_CONFLICT_FIELDS, base, conflict.mine, pickFigures(conflict.latest.areaMonth))}
           onUseTheirs={() => takeTheirs(conflict.latest)}
           onKeepMine={() => keepMine(conflict)}
         />
@@ -225,56 +250,68 @@ function FiguresForm({ slug, month, opened, creating, onCancel, onSaved }: {
               a change. See the {unsettled === 1 ? 'message' : 'messages'} beside {unsettled === 1 ? 'it' : 'them'}.
             </p>
           )}
-          {refusal && <SaveRefusalOfFigures error={refusal} general={serverErrors.general} />}
+          {refusal && (
+            <FormRefusal error={refusal} general={fieldErrors.general} besideWhat="figures" action="The figures were not saved" />
+          )}
         </div>
       )}
     </form>
   );
 }
 
-function FiguresFieldset({ group, values, errorsFor, onChange }: {
+/** A line beside a field on where its value came from (a planned target). */
+type FigureNotes = Partial<Record<FigureKey, string>>;
+
+function FiguresFieldset({ group, values, notes, errorsFor, onChange }: {
   group: FigureGroup;
   values: FiguresFormValues;
+  notes: FigureNotes;
   errorsFor: (key: FigureKey) => string[];
   onChange: (key: FigureKey, text: string) => void;
 }) {
   return (
-    <fieldset className="figures-group">
-      <legend className="figures-group__title">{group.title}</legend>
-      <p className="muted small figures-group__description">{group.description}</p>
-      <div className="figures-group__fields">
-        {group.fields.map((field) => (
-          <FigureInput
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            errors={errorsFor(field.key)}
-            onChange={(text) => onChange(field.key, text)}
-          />
-        ))}
-      </div>
-    </fieldset>
+    <FieldGroup title={group.title} description={group.description}>
+      {group.fields.map((field) => (
+        <FigureInput
+          key={field.key}
+          field={field}
+          value={values[field.key]}
+          note={notes[field.key]}
+          errors={errorsFor(field.key)}
+          onChange={(text) => onChange(field.key, text)}
+        />
+      ))}
+    </FieldGroup>
   );
 }
 
-function FigureInput({ field, value, errors, onChange }: {
+function FigureInput({ field, value, note, errors, onChange }: {
   field: FigureField;
   value: string;
+  note: string | undefined;
   errors: string[];
   onChange: (text: string) => void;
 }) {
   const id = fieldId(field.key);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const invalid = errors.length > 0;
-  const describedBy = invalid ? `${errorId} ${hintId}` : hintId;
+  const aria = describeInput(id, errors, note ? ['hint', 'note'] : ['hint']);
   return (
-    <div className="field figures-field" data-figure={field.key}>
-      <label className="field__label" htmlFor={id}>
-        {field.label}
-      </label>
+    <Field
+      id={id}
+      label={field.label}
+      hint={field.hint}
+      note={
+        note && (
+          <p id={`${id}-note`} className="field__hint figures-field__note">
+            {note}
+          </p>
+        )
+      }
+      errors={errors}
+      className="field figures-field"
+      data-figure={field.key}
+    >
       {field.key === 'targetOwner' ? (
-        <select id={id} name={field.key} value={value} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => onChange(event.target.value)}>
+        <select id={id} name={field.key} value={value} {...aria} onChange={(event) => onChange(event.target.value)}>
           <option value="area">The area</option>
           <option value="central">Central</option>
         </select>
@@ -287,31 +324,14 @@ function FigureInput({ field, value, errors, onChange }: {
             inputMode={field.whole ? 'numeric' : 'decimal'}
             autoComplete="off"
             value={value}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
+            {...aria}
             onChange={(event) => onChange(event.target.value)}
           />
           {field.unit && <span className="input-with-unit__unit">{field.unit}</span>}
         </div>
       )}
-      <p id={hintId} className="field__hint">
-        {field.hint}
-      </p>
-      {invalid && (
-        <p id={errorId} className="field__error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
+    </Field>
   );
-}
-
-/** The API refused the save for a reason other than a conflict: its words, and what no field could show. */
-function SaveRefusalOfFigures({ error, general }: { error: Error; general: readonly string[] }) {
-  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
-    return <ProblemNotice error={error} action="The figures were not saved" />;
-  }
-  return <SaveRefusal error={error} general={general} besideWhat="figures" />;
 }
 
 /** Puts the cursor in the first figure (in form order) with something to fix. */

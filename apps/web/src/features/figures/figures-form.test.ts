@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { areaMonthFixture, figuresFixture } from '../../test-support/fixtures.ts';
+import { conflictRows, keepMyChanges } from '../../lib/conflict.ts';
+import { areaMonthFixture, areaTargetsFixture, figuresFixture } from '../../test-support/fixtures.ts';
 import { FIGURE_FIELDS, FIGURE_GROUPS, formatFigureWithUnit } from './figure-fields.ts';
 import {
-  conflictRows,
   diffFigures,
+  FIGURE_CONFLICT_FIELDS,
   errorsAnsweredBy,
   explainFigureMessage,
   monthOf,
@@ -11,7 +12,8 @@ import {
   parseFiguresForm,
   pickFigures,
   placeFigureErrors,
-  rebaseFigures,
+  plannedTargetFor,
+  prefillNewMonth,
   toFiguresFormValues,
 } from './figures-form.ts';
 
@@ -158,28 +160,28 @@ describe('diffFigures', () => {
   });
 });
 
-describe('rebaseFigures ("Keep mine")', () => {
+describe('"Keep mine" on figures', () => {
   const opened = figuresFixture();
   const theirs = figuresFixture({ hiresTotal: 5, approvalLatencyDays: 14 });
   const mine = figuresFixture({ approvalLatencyDays: 16, mandatoryProcesses: 6 });
 
   it('lays the figures I changed over theirs and keeps theirs where I changed nothing', () => {
-    expect(rebaseFigures(opened, mine, theirs)).toEqual(
+    expect(keepMyChanges(diffFigures, opened, mine, theirs)).toEqual(
       figuresFixture({ hiresTotal: 5, approvalLatencyDays: 16, mandatoryProcesses: 6 }),
     );
   });
 
   it('gives back their figures when I changed nothing', () => {
-    expect(rebaseFigures(opened, opened, theirs)).toEqual(theirs);
+    expect(keepMyChanges(diffFigures, opened, opened, theirs)).toEqual(theirs);
   });
 });
 
-describe('conflictRows', () => {
+describe('the figures’ conflict rows', () => {
   it('sets their saved value beside mine for each figure that differs, saying which I changed', () => {
     const opened = figuresFixture();
     const theirs = figuresFixture({ hiresTotal: 5, approvalLatencyDays: 14 });
     const mine = figuresFixture({ approvalLatencyDays: 16 });
-    expect(conflictRows(opened, mine, theirs)).toEqual([
+    expect(conflictRows(FIGURE_CONFLICT_FIELDS, opened, mine, theirs)).toEqual([
       { key: 'hiresTotal', label: 'Hires closed', theirs: '5 hires', mine: '3 hires', changedByMe: false },
       { key: 'approvalLatencyDays', label: 'Approval latency', theirs: '14 days', mine: '16 days', changedByMe: true },
     ]);
@@ -187,7 +189,7 @@ describe('conflictRows', () => {
 
   it('is empty when they saved what I was about to', () => {
     const mine = figuresFixture({ approvalLatencyDays: 16 });
-    expect(conflictRows(figuresFixture(), mine, mine)).toEqual([]);
+    expect(conflictRows(FIGURE_CONFLICT_FIELDS, figuresFixture(), mine, mine)).toEqual([]);
   });
 });
 
@@ -205,5 +207,29 @@ describe('monthToAdd', () => {
 
   it('reads the month in the reader’s own calendar', () => {
     expect(monthOf(new Date(2026, 0, 31, 23, 59))).toBe('2026-01');
+  });
+});
+
+describe('plannedTargetFor', () => {
+  it('finds the target planned for a month without figures', () => {
+    expect(plannedTargetFor(areaTargetsFixture(), '2026-11')).toBe(130000);
+    expect(plannedTargetFor(areaTargetsFixture(), '2027-01')).toBe(135000);
+  });
+
+  it('has none for a month with figures, or a month nobody planned', () => {
+    expect(plannedTargetFor(areaTargetsFixture(), '2026-10')).toBeNull();
+    expect(plannedTargetFor(areaTargetsFixture(), '2027-02')).toBeNull();
+    expect(plannedTargetFor(areaTargetsFixture({ months: [] }), '2026-11')).toBeNull();
+  });
+});
+
+describe('prefillNewMonth', () => {
+  it('starts from the latest month, with the planned target in place of its target', () => {
+    expect(prefillNewMonth(areaMonthFixture(), 130000)).toEqual(figuresFixture({ revenueTarget: 130000 }));
+  });
+
+  it('keeps the latest month’s target when none is planned, and a planned target of 0 as it is', () => {
+    expect(prefillNewMonth(areaMonthFixture(), null)).toEqual(figuresFixture());
+    expect(prefillNewMonth(areaMonthFixture(), 0).revenueTarget).toBe(0);
   });
 });

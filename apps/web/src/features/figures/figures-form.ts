@@ -1,4 +1,12 @@
-import { areaMonthFiguresObject, areaMonthFiguresSchema, type AreaMonthFigures, type FieldError } from '@autonomy/contracts';
+import {
+  areaMonthFiguresObject,
+  areaMonthFiguresSchema,
+  type AreaMonthFigures,
+  type AreaTargets,
+  type FieldError,
+} from '@autonomy/contracts';
+import type { ConflictFields } from '../../lib/conflict.ts';
+import type { FieldErrors, PlacedErrors } from '../../lib/field-errors.ts';
 import { addMonths } from '../../lib/format.ts';
 import { FIGURE_FIELDS, figureField, formatFigureWithUnit, isFigureKey, type FigureKey } from './figure-fields.ts';
 
@@ -10,9 +18,6 @@ import { FIGURE_FIELDS, figureField, formatFigureWithUnit, isFigureKey, type Fig
 
 /** What the inputs hold: the text as typed, so a half-typed "2." is not rewritten under the cursor. */
 export type FiguresFormValues = Record<FigureKey, string>;
-
-/** Messages to show beside each field, already worded for a person. */
-export type FigureFieldErrors = Partial<Record<FigureKey, string[]>>;
 
 /**
  * Just the fourteen figures of an area month. The API's PUT is strict, so the area, month,
@@ -37,6 +42,21 @@ export function pickFigures(source: AreaMonthFigures): AreaMonthFigures {
   };
 }
 
+/** The revenue target planned ahead for a month without figures, when one was set; otherwise null. */
+export function plannedTargetFor(targets: AreaTargets, month: string): number | null {
+  const target = targets.months.find((candidate) => candidate.month === month);
+  return target?.planned ? target.revenueTarget : null;
+}
+
+/**
+ * What the form for a new month starts from: the latest month's figures, except the revenue
+ * target when one was planned for the new month, since that target was decided for it already.
+ */
+export function prefillNewMonth(latest: AreaMonthFigures, plannedTarget: number | null): AreaMonthFigures {
+  const figures = pickFigures(latest);
+  return plannedTarget === null ? figures : { ...figures, revenueTarget: plannedTarget };
+}
+
 /** Figures as the inputs show them: plain digits, no grouping, as many decimals as they have. */
 export function toFiguresFormValues(figures: AreaMonthFigures): FiguresFormValues {
   const picked = pickFigures(figures);
@@ -47,14 +67,14 @@ export function toFiguresFormValues(figures: AreaMonthFigures): FiguresFormValue
 // and no commas: "1,000" and "2,5" mean different things to different readers, so neither is guessed.
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-export type ParsedFigures = { ok: true; figures: AreaMonthFigures } | { ok: false; errors: FigureFieldErrors };
+export type ParsedFigures = { ok: true; figures: AreaMonthFigures } | { ok: false; errors: FieldErrors<FigureKey> };
 
 /**
  * The form's text as figures for the API, or what is wrong, field by field. Text that is not a
  * number is caught here; everything else is the contract's verdict, in plain words.
  */
 export function parseFiguresForm(values: FiguresFormValues): ParsedFigures {
-  const errors: FigureFieldErrors = {};
+  const errors: FieldErrors<FigureKey> = {};
   const candidate: Record<string, unknown> = {};
   for (const { key, whole } of FIGURE_FIELDS) {
     const text = values[key].trim();
@@ -87,7 +107,7 @@ function fillUnparsed(candidate: Record<string, unknown>): Record<string, unknow
 }
 
 function addIssues(
-  errors: FigureFieldErrors,
+  errors: FieldErrors<FigureKey>,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
   keep: (key: FigureKey) => boolean,
 ): void {
@@ -122,15 +142,12 @@ export function errorsAnsweredBy(key: FigureKey): FigureKey[] {
   return part ? [key, part] : [key];
 }
 
-/** The API's refusal, placed: beside the figure its path names, or in a list under the form. */
-export interface PlacedFigureErrors {
-  byField: FigureFieldErrors;
-  general: string[];
-}
-
-/** Puts each of the API's 422 errors next to its field; paths may be `hiresTotal` or `/hiresTotal`. */
-export function placeFigureErrors(errors: readonly FieldError[]): PlacedFigureErrors {
-  const placed: PlacedFigureErrors = { byField: {}, general: [] };
+/**
+ * Puts each of the API's 422 errors next to its figure; paths may be `hiresTotal` or `/hiresTotal`.
+ * Not `placeFieldErrors`: a figure's path is the whole path, and the list under the form shows it trimmed.
+ */
+export function placeFigureErrors(errors: readonly FieldError[]): PlacedErrors<FigureKey> {
+  const placed: PlacedErrors<FigureKey> = { byField: {}, general: [] };
   for (const error of errors) {
     const path = error.path.replace(/^[/.]+/, '').replace(/^body[./]/, '');
     if (isFigureKey(path)) (placed.byField[path] ??= []).push(explainFigureMessage(error.message));
@@ -144,41 +161,12 @@ export function diffFigures(a: AreaMonthFigures, b: AreaMonthFigures): FigureKey
   return FIGURE_FIELDS.map(({ key }) => key).filter((key) => a[key] !== b[key]);
 }
 
-/**
- * "Keep mine": the figures I changed since I opened the form, laid over the figures saved in the
- * meantime. A figure I left alone keeps their value, so keeping my change never quietly undoes
- * theirs; a figure we both changed takes mine.
- */
-export function rebaseFigures(opened: AreaMonthFigures, mine: AreaMonthFigures, theirs: AreaMonthFigures): AreaMonthFigures {
-  const merged = pickFigures(theirs);
-  for (const key of diffFigures(opened, mine)) assignFigure(merged, key, mine[key]);
-  return merged;
-}
-
-function assignFigure<K extends FigureKey>(target: AreaMonthFigures, key: K, value: AreaMonthFigures[K]): void {
-  target[key] = value;
-}
-
-/** One line of the conflict panel: a figure on which their saved value and mine differ. */
-export interface ConflictRow {
-  key: FigureKey;
-  label: string;
-  theirs: string;
-  mine: string;
-  /** False when I did not touch it: "Keep mine" then keeps their value. */
-  changedByMe: boolean;
-}
-
-export function conflictRows(opened: AreaMonthFigures, mine: AreaMonthFigures, theirs: AreaMonthFigures): ConflictRow[] {
-  const changedByMe = new Set(diffFigures(opened, mine));
-  return diffFigures(theirs, mine).map((key) => ({
-    key,
-    label: figureField(key).label,
-    theirs: formatFigureWithUnit(key, theirs[key]),
-    mine: formatFigureWithUnit(key, mine[key]),
-    changedByMe: changedByMe.has(key),
-  }));
-}
+/** How the conflict panel compares the figures and words them, units and all. */
+export const FIGURE_CONFLICT_FIELDS: ConflictFields<AreaMonthFigures, FigureKey> = {
+  diff: diffFigures,
+  label: (key) => figureField(key).label,
+  format: (key, figures) => formatFigureWithUnit(key, figures[key]),
+};
 
 /** A date's calendar month, `YYYY-MM`, in the reader's own time zone. */
 export function monthOf(date: Date): string {

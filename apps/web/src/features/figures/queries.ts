@@ -1,16 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaMonthFigures } from '@autonomy/contracts';
-import {
-  ApiError,
-  fetchAreaMonthForEdit,
-  PRECONDITION_FAILED_STATUS,
-  saveAreaMonth,
-  type VersionedAreaMonth,
-} from '../../lib/api.ts';
+import { fetchAreaMonthForEdit, fetchAreaTargets, saveAreaMonth, type VersionedAreaMonth } from '../../lib/api.ts';
+import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
 import { areaQueryKeyRoot } from '../area/queries.ts';
 import { auditQueryKeyRoot } from '../audit/queries.ts';
 import { portfolioQueryKeyRoot } from '../portfolio/queries.ts';
 import { signalsQueryKeyRoot } from '../signals/queries.ts';
+import { areaTargetsQueryKey } from '../targets/queries.ts';
+import { plannedTargetFor } from './figures-form.ts';
 
 /**
  * One month's figures with their ETag, read when the form opens. Never served from the cache
@@ -27,17 +24,25 @@ export function useFiguresForEdit(slug: string, month: string) {
 }
 
 /**
+ * The revenue target planned for a month that has no figures yet, or null when none is. Read
+ * under the targets panel's own key, so it is the target the page shows, and a target change (or
+ * a save or import, which invalidate the whole area) refreshes it.
+ */
+export function usePlannedTarget(slug: string, month: string, { enabled }: { enabled: boolean }) {
+  return useQuery({
+    queryKey: areaTargetsQueryKey(slug),
+    queryFn: ({ signal }) => fetchAreaTargets(slug, signal),
+    select: (targets) => plannedTargetFor(targets, month),
+    enabled,
+  });
+}
+
+/**
  * The save was refused because someone else saved these figures after they were read (a 412).
  * Carries what is saved now, with its ETag, for the side-by-side and for the next save.
  */
-export class FiguresChangedError extends Error {
-  readonly latest: VersionedAreaMonth;
-
-  constructor(latest: VersionedAreaMonth, refusal: ApiError) {
-    super(refusal.message);
-    this.name = 'FiguresChangedError';
-    this.latest = latest;
-  }
+export class FiguresChangedError extends ChangedMeanwhileError<VersionedAreaMonth> {
+  override readonly name = 'FiguresChangedError';
 }
 
 export interface FiguresSave {
@@ -57,14 +62,12 @@ export interface FiguresSave {
 export function useSaveFigures(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ month, figures, ifMatch }: FiguresSave) => {
-      try {
-        return await saveAreaMonth(slug, month, figures, { ifMatch });
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== PRECONDITION_FAILED_STATUS) throw error;
-        throw new FiguresChangedError(await fetchAreaMonthForEdit(slug, month), error);
-      }
-    },
+    mutationFn: ({ month, figures, ifMatch }: FiguresSave) =>
+      writeUnlessChanged(
+        () => saveAreaMonth(slug, month, figures, { ifMatch }),
+        () => fetchAreaMonthForEdit(slug, month),
+        FiguresChangedError,
+      ),
     onSettled: async (_saved, error) => {
       if (error && !(error instanceof FiguresChangedError)) return;
       await Promise.all([

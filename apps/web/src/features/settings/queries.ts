@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DriftRules, DriftSettingsBody, SettingsResponse } from '@autonomy/contracts';
-import { fetchSettings, saveSettings } from '../../lib/api.ts';
+import { etagOfVersion, fetchSettings, saveSettings } from '../../lib/api.ts';
+import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
 import { areaQueryKeyRoot } from '../area/queries.ts';
 import { portfolioQueryKeyRoot } from '../portfolio/queries.ts';
 import { signalsQueryKeyRoot } from '../signals/queries.ts';
@@ -28,16 +29,43 @@ export function useDriftRules(): DriftRules | undefined {
     .data;
 }
 
+export interface SettingsSave {
+  settings: DriftSettingsBody;
+  /** The version the form was filled in from: sent as `If-Match`. */
+  version: number;
+}
+
 /**
- * Saves the settings. The API recomputes every index and signal before it answers, so everything
- * derived from them is stale afterwards: the portfolio, every area's history and every signal.
+ * The save was refused because another admin saved after the form was filled in (a 412).
+ * Carries the settings as they are now, for the comparison and for the next save.
+ */
+export class SettingsChangedError extends ChangedMeanwhileError<SettingsResponse> {
+  override readonly name = 'SettingsChangedError';
+}
+
+/** Sends the settings on the form's version; a 412 becomes a SettingsChangedError with the settings as they are now. */
+export function saveSettingsOnVersion({ settings, version }: SettingsSave): Promise<SettingsResponse> {
+  return writeUnlessChanged(
+    () => saveSettings(settings, { ifMatch: etagOfVersion(version) }),
+    () => fetchSettings(),
+    SettingsChangedError,
+  );
+}
+
+/**
+ * Saves the settings, on the condition that nobody saved since the form's version. The API
+ * recomputes every index and signal before it answers, so everything derived from them is stale
+ * afterwards: the portfolio, every area's history and every signal. The same goes for a 412: the
+ * other admin's save recomputed them.
  */
 export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: DriftSettingsBody) => saveSettings(settings),
-    onSuccess: async (response) => {
-      queryClient.setQueryData(settingsQueryKey, response);
+    mutationFn: saveSettingsOnVersion,
+    onSettled: async (saved, error) => {
+      const latest = saved ?? (error instanceof SettingsChangedError ? error.latest : undefined);
+      if (!latest) return;
+      queryClient.setQueryData(settingsQueryKey, latest);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: portfolioQueryKeyRoot }),
         queryClient.invalidateQueries({ queryKey: areaQueryKeyRoot }),

@@ -5,6 +5,7 @@ import {
   parseSettingNumber,
   placeFieldErrors,
   SETTINGS_FIELDS,
+  settingsDifferences,
   toFormValues,
 } from './settings-form.ts';
 
@@ -94,5 +95,26 @@ describe('placeFieldErrors', () => {
     ]);
     expect(placed.byPath).toEqual({ windowMonths: ['Must be a whole number ≥ 1'] });
     expect(placed.general).toEqual(['body must be an object', 'weights: is missing']);
+  });
+});
+
+describe('settingsDifferences', () => {
+  it('lists, in form order, where the form differs from what another admin saved', () => {
+    const theirs = { ...settingsFixture(), windowMonths: 6, saturation: { dependencies: 5, processes: 8, latencyDays: 10 } };
+    const mine = { ...toFormValues(settingsFixture()), 'weights.ownership.hiring': '2' };
+    expect(settingsDifferences(mine, theirs)).toEqual([
+      { path: 'windowMonths', label: 'Window (drift rule)', theirs: '6', yours: '3' },
+      { path: 'weights.ownership.hiring', label: 'Hiring (ownership weights)', theirs: '1', yours: '2' },
+      { path: 'saturation.dependencies', label: 'Dependencies (saturation constants)', theirs: '5', yours: '4' },
+    ]);
+  });
+
+  it('compares numbers, not text, and counts text that is no number as a difference', () => {
+    const values = { ...toFormValues(settingsFixture()), ownershipFallThreshold: '5.0', 'severityBands.watch': ' 5 ', escalationAfterMonths: '' };
+    expect(settingsDifferences(values, settingsFixture()).map((difference) => difference.path)).toEqual(['escalationAfterMonths']);
+  });
+
+  it('finds nothing when the form already says what is saved', () => {
+    expect(settingsDifferences(toFormValues(settingsFixture()), settingsFixture())).toEqual([]);
   });
 });

@@ -270,3 +270,31 @@ export function placeFieldErrors(errors: readonly FieldError[]): PlacedErrors {
 function capitalise(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
+
+/** One setting on which the form and the settings saved meanwhile disagree. */
+export interface SettingsDifference {
+  path: SettingsPath;
+  /** The field and its group, since "Dependencies" alone names a weight and a constant. */
+  label: string;
+  /** What is saved now. */
+  theirs: string;
+  /** What the form holds, as typed. */
+  yours: string;
+}
+
+/**
+ * The settings on which the form differs from what another admin saved meanwhile, in form order:
+ * what to look at before saving again. A typed "2.50" agrees with a saved 2.5; text that is not
+ * a number differs from any saved value.
+ */
+export function settingsDifferences(values: SettingsFormValues, saved: DriftSettingsBody): SettingsDifference[] {
+  const theirs = toFormValues(saved);
+  return SETTINGS_GROUPS.flatMap((group) =>
+    group.fields
+      .filter((field) => {
+        const typed = parseSettingNumber(values[field.path], false);
+        return !typed.ok || typed.value !== settingAt(saved, field.path);
+      })
+      .map((field) => ({ path: field.path, label: `${field.label} (${group.title.toLowerCase()})`, theirs: theirs[field.path], yours: values[field.path] })),
+  );
+}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsResponse } from '@autonomy/contracts';
+import { describeInput, Field } from '../../components/ui/field.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { SaveRefusal } from '../../components/ui/save-refusal.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -8,7 +9,8 @@ import { countOf, formatDateTime } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { canEditSettings } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
-import { useSaveSettings, useSettings } from './queries.ts';
+import { SettingsChangedError, useSaveSettings, useSettings } from './queries.ts';
+import { SettingsConflictNotice } from './settings-conflict-notice.tsx';
 import {
   parseFormValues,
   placeFieldErrors,
@@ -55,13 +57,20 @@ const NO_SERVER_ERRORS: PlacedErrors = { byPath: {}, general: [] };
 
 const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
 
+/** What the form says under its buttons after something other than a refused save. */
+type FormNotice = 'saved' | 'defaults' | 'theirs' | null;
+
 function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEdit: boolean }) {
   const [values, setValues] = useState<SettingsFormValues>(() => toFormValues(response.settings));
+  // The version the values were filled in from, sent as If-Match. Kept apart from `response`, which a
+  // refetch may move on without the reader seeing it; it moves on only with a save or a conflict shown.
+  const [baseVersion, setBaseVersion] = useState(response.version);
   const [inputErrors, setInputErrors] = useState<SettingsFieldErrors>({});
   const [serverErrors, setServerErrors] = useState<PlacedErrors>(NO_SERVER_ERRORS);
-  const [notice, setNotice] = useState<'saved' | 'defaults' | null>(null);
+  const [notice, setNotice] = useState<FormNotice>(null);
   const save = useSaveSettings();
   const defaults = toFormValues(response.defaults);
+  const conflict = save.error instanceof SettingsChangedError ? save.error.latest : null;
 
   function errorsFor(path: string): string[] {
     const inputError = inputErrors[path as SettingsPath];
@@ -97,17 +106,32 @@ function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEd
       return;
     }
     setInputErrors({});
-    save.mutate(parsed.settings, {
+    save.mutate({ settings: parsed.settings, version: baseVersion }, {
       onSuccess: (saved) => {
         setValues(toFormValues(saved.settings));
+        setBaseVersion(saved.version);
         setNotice('saved');
       },
       onError: (error) => {
+        if (error instanceof SettingsChangedError) {
+          // The reader is shown what is saved now, so the next save may knowingly replace it.
+          setBaseVersion(error.latest.version);
+          return;
+        }
         const placed = placeFieldErrors(error instanceof ApiError ? error.fieldErrors : []);
         setServerErrors(placed);
         focusFirstError((path) => placed.byPath[path] !== undefined || placed.byPath[groupPathOf(path) ?? ''] !== undefined);
       },
     });
+  }
+
+  /** "Use the saved settings": start again from what the other admin saved. */
+  function takeTheirs(latest: SettingsResponse) {
+    setValues(toFormValues(latest.settings));
+    setInputErrors({});
+    setServerErrors(NO_SERVER_ERRORS);
+    save.reset();
+    setNotice('theirs');
   }
 
   const unparsed = Object.keys(inputErrors).length;
@@ -154,6 +178,11 @@ function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEd
                 The defaults are filled in. Save to apply them.
               </p>
             )}
+            {notice === 'theirs' && (
+              <p className="notice notice--info" role="status">
+                The form now shows the settings the other admin saved. Make your change again if it still applies.
+              </p>
+            )}
           </div>
           {unparsed > 0 && (
             <p className="notice notice--error" role="alert">
@@ -162,7 +191,11 @@ function SettingsForm({ response, canEdit }: { response: SettingsResponse; canEd
               {unparsed === 1 ? 'it' : 'them'}.
             </p>
           )}
-          {save.isError && <SaveRefusal error={save.error} general={serverErrors.general} besideWhat="fields" />}
+          {conflict ? (
+            <SettingsConflictNotice latest={conflict} values={values} onUseTheirs={() => takeTheirs(conflict)} />
+          ) : (
+            save.isError && <SaveRefusal error={save.error} general={serverErrors.general} besideWhat="fields" />
+          )}
         </div>
       )}
     </form>
@@ -214,14 +247,19 @@ function SettingsInput({ field, value, defaultValue, readOnly, errors, onChange 
   onChange: (text: string) => void;
 }) {
   const id = fieldId(field.path);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const invalid = errors.length > 0;
   return (
-    <div className="field settings-field" data-path={field.path}>
-      <label className="field__label" htmlFor={id}>
-        {field.label}
-      </label>
+    <Field
+      id={id}
+      label={field.label}
+      hint={
+        <>
+          {field.hint} Default {defaultValue}.
+        </>
+      }
+      errors={errors}
+      className="field settings-field"
+      data-path={field.path}
+    >
       <div className="input-with-unit">
         <input
           id={id}
@@ -231,21 +269,12 @@ function SettingsInput({ field, value, defaultValue, readOnly, errors, onChange 
           autoComplete="off"
           value={value}
           readOnly={readOnly}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+          {...describeInput(id, errors)}
           onChange={(event) => onChange(event.target.value)}
         />
         {field.unit && <span className="input-with-unit__unit">{field.unit}</span>}
       </div>
-      <p id={hintId} className="field__hint">
-        {field.hint} Default {defaultValue}.
-      </p>
-      {invalid && (
-        <p id={errorId} className="field__error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 

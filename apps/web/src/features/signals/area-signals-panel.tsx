@@ -7,13 +7,14 @@ import { KindTag, SeverityBadge, StatusBadge } from './signal-badges.tsx';
 import { SignalDeltas, SignalExplanation } from './signal-explanation.tsx';
 import {
   availableActions,
+  describeSignalConflict,
   describeSignalEvent,
   SIGNAL_ACTION_LABELS,
   SIGNAL_ACTION_STATUS,
   type SignalAction,
 } from './signal-lifecycle.ts';
 import { sortSignalsNewestFirst } from './signal-order.ts';
-import { useSignalDetail, useSignals, useUpdateSignalStatus } from './queries.ts';
+import { SignalChangedError, useSignalDetail, useSignals, useUpdateSignalStatus } from './queries.ts';
 
 /**
  * An area's findings over time, newest first. Each opens to its explanation and history; people
@@ -141,7 +142,11 @@ function SignalHistory({ id }: { id: string }) {
   );
 }
 
-/** The lifecycle buttons. Waits for the API each time: no status is shown until the server has it. */
+/**
+ * The lifecycle buttons. Waits for the API each time: no status is shown until the server has it.
+ * Every decision names the version it was taken on; when someone decided first, the refusal says
+ * what the signal is now, and a reason being typed stays where it is for the next try.
+ */
 function SignalActions({ signal }: { signal: Signal }) {
   const change = useUpdateSignalStatus();
   const [dismissing, setDismissing] = useState(false);
@@ -158,7 +163,7 @@ function SignalActions({ signal }: { signal: Signal }) {
       setDismissing(true);
       return;
     }
-    change.mutate({ id: signal.id, update: { status: SIGNAL_ACTION_STATUS[action] } });
+    change.mutate({ id: signal.id, update: { status: SIGNAL_ACTION_STATUS[action] }, version: signal.version });
   }
 
   function handleDismiss(event: FormEvent<HTMLFormElement>) {
@@ -171,7 +176,7 @@ function SignalActions({ signal }: { signal: Signal }) {
     }
     setReasonError(null);
     change.mutate(
-      { id: signal.id, update: update.data },
+      { id: signal.id, update: update.data, version: signal.version },
       {
         onSuccess: () => {
           setDismissing(false);
@@ -200,7 +205,8 @@ function SignalActions({ signal }: { signal: Signal }) {
           );
         })}
       </div>
-      {dismissing && (
+      {/* After a refusal the signal may no longer be dismissable; the reason waits for a later dismissal. */}
+      {dismissing && actions.includes('dismiss') && (
         <form className="dismiss-form" onSubmit={handleDismiss} noValidate>
           <label className="field__label" htmlFor={reasonId}>
             Why dismiss it?
@@ -239,7 +245,15 @@ function SignalActions({ signal }: { signal: Signal }) {
           </div>
         </form>
       )}
-      {change.isError && <ProblemNotice error={change.error} action="The signal was not changed" />}
+      {change.error instanceof SignalChangedError ? (
+        <div className="notice notice--error signal-conflict" role="alert">
+          <p>
+            <span className="notice__title">Your decision was not saved.</span> {describeSignalConflict(change.error.latest)}
+          </p>
+        </div>
+      ) : (
+        change.isError && <ProblemNotice error={change.error} action="The signal was not changed" />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UpdateSignalStatus } from '@autonomy/contracts';
-import { fetchAllSignals, fetchSignal, updateSignalStatus, type SignalFilters } from '../../lib/api.ts';
+import type { Signal, SignalDetail, UpdateSignalStatus } from '@autonomy/contracts';
+import { etagOfVersion, fetchAllSignals, fetchSignal, updateSignalStatus, type SignalFilters } from '../../lib/api.ts';
+import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
 
 export const signalsQueryKeyRoot = ['signals'] as const;
 export const signalListQueryKey = (filters: SignalFilters) => [...signalsQueryKeyRoot, 'list', filters] as const;
@@ -23,18 +24,37 @@ export function useSignalDetail(id: string) {
 export interface SignalStatusChange {
   id: string;
   update: UpdateSignalStatus;
+  /** The version of the signal the person decided on: sent as `If-Match`. */
+  version: number;
 }
 
 /**
- * Changes a signal's status. Not optimistic: the API may refuse (a signal the data cleared in
- * the meantime answers 409), so the screen waits for its verdict, and stays pending until every
- * list and history showing signals has been fetched again. Refetched after a refusal too: a 409
- * means the screen is out of date.
+ * The decision was refused because the signal changed after it was shown (a 412): someone else
+ * decided first, or a recomputation moved it. Carries the signal as it is now, for the message.
+ */
+export class SignalChangedError extends ChangedMeanwhileError<SignalDetail> {
+  override readonly name = 'SignalChangedError';
+}
+
+/** Sends the decision on the version seen; a 412 becomes a SignalChangedError with the signal as it is now. */
+export function decideOnSignal({ id, update, version }: SignalStatusChange): Promise<Signal> {
+  return writeUnlessChanged(
+    () => updateSignalStatus(id, update, { ifMatch: etagOfVersion(version) }),
+    () => fetchSignal(id),
+    SignalChangedError,
+  );
+}
+
+/**
+ * Changes a signal's status, on the condition that it is still the version the person saw. Not
+ * optimistic: the API may refuse (409 for a signal the data cleared, 412 for one changed since),
+ * so the screen waits for its verdict, and stays pending until every list and history showing
+ * signals has been fetched again. Refetched after a refusal too: it means the screen is out of date.
  */
 export function useUpdateSignalStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, update }: SignalStatusChange) => updateSignalStatus(id, update),
+    mutationFn: decideOnSignal,
     onSettled: () => queryClient.invalidateQueries({ queryKey: signalsQueryKeyRoot }),
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignalEvent } from '@autonomy/contracts';
-import { availableActions, describeSignalEvent } from './signal-lifecycle.ts';
+import { signalDetailFixture, signalEventFixture } from '../../test-support/fixtures.ts';
+import { availableActions, describeSignalConflict, describeSignalEvent } from './signal-lifecycle.ts';
 
 describe('availableActions', () => {
   it('offers the moves that make sense from each status', () => {
@@ -47,5 +48,51 @@ describe('describeSignalEvent', () => {
       what: 'Severity changed',
       who: 'the data',
     });
+  });
+});
+
+describe('describeSignalConflict', () => {
+  const erin = { id: 'user-erin', email: 'exec@demo.example', name: 'Erin Executive' };
+
+  it('names who decided first and what the signal is now', () => {
+    expect(describeSignalConflict(signalDetailFixture())).toBe(
+      'Erin Executive changed this signal meanwhile: it is now acknowledged. Look again and decide.',
+    );
+  });
+
+  it('credits the newest change of status, not a later change that left the status alone', () => {
+    const latest = signalDetailFixture({
+      status: 'dismissed',
+      history: [
+        signalEventFixture({ at: '2024-10-04T09:00:00.000Z', action: 'severity_changed', fromStatus: 'dismissed', toStatus: 'dismissed' }),
+        signalEventFixture(),
+        signalEventFixture({ at: '2024-10-03T14:05:00.000Z', actor: erin, action: 'status_changed', fromStatus: 'open', toStatus: 'dismissed' }),
+      ],
+    });
+    expect(describeSignalConflict(latest)).toBe('Erin Executive changed this signal meanwhile: it is now dismissed. Look again and decide.');
+  });
+
+  it('tells a recomputation from a person', () => {
+    const latest = signalDetailFixture({
+      status: 'open',
+      history: [
+        signalEventFixture(),
+        signalEventFixture({ at: '2024-10-02T00:00:00.000Z', action: 'cleared', fromStatus: 'open', toStatus: 'cleared' }),
+        signalEventFixture({ at: '2024-10-05T00:00:00.000Z', action: 'reopened', fromStatus: 'cleared', toStatus: 'open' }),
+      ],
+    });
+    expect(describeSignalConflict(latest)).toBe(
+      'A recomputation of the figures changed this signal meanwhile: it is now open. Look again and decide.',
+    );
+  });
+
+  it('says there is nothing to decide once the data has cleared it', () => {
+    expect(describeSignalConflict(signalDetailFixture({ status: 'cleared' }))).toMatch(/nothing left to decide/);
+  });
+
+  it('falls back to "someone else" when the history names nobody', () => {
+    expect(describeSignalConflict(signalDetailFixture({ status: 'resolved', history: [] }))).toBe(
+      'Someone else changed this signal meanwhile: it is now resolved. Look again and decide.',
+    );
   });
 });

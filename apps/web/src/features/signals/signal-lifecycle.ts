@@ -1,4 +1,4 @@
-import type { SignalEvent, SignalStatus, UpdateSignalStatus } from '@autonomy/contracts';
+import type { SignalDetail, SignalEvent, SignalStatus, UpdateSignalStatus } from '@autonomy/contracts';
 import { statusLabel } from './signal-labels.ts';
 
 /** What a person can do to a signal; each sets one status. */
@@ -61,4 +61,20 @@ export function describeSignalEvent(event: SignalEvent): SignalEventWording {
 function sentenceCase(action: string): string {
   const words = action.replace(/[._-]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Updated';
+}
+
+/**
+ * What to tell someone whose decision was refused because the signal changed after they saw it
+ * (a 412): who changed it, what it is now, and that the decision is theirs to take again. Only a
+ * change of status moves a signal's version, so the newest such change is the one that got in first.
+ */
+export function describeSignalConflict(latest: SignalDetail): string {
+  if (latest.status === 'cleared') {
+    return 'The figures changed meanwhile and cleared this signal: there is nothing left to decide.';
+  }
+  const newestChange = latest.history
+    .filter((event) => event.fromStatus !== null && event.fromStatus !== event.toStatus)
+    .reduce<SignalEvent | undefined>((newest, event) => (newest === undefined || event.at > newest.at ? event : newest), undefined);
+  const who = newestChange === undefined ? 'Someone else' : (newestChange.actor?.name ?? 'A recomputation of the figures');
+  return `${who} changed this signal meanwhile: it is now ${statusLabel(latest.status).toLowerCase()}. Look again and decide.`;
 }
