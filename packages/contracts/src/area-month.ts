@@ -9,11 +9,21 @@ import { monthSchema, slugSchema } from './primitives.ts';
 export const MAX_DECIMAL_FIGURE = 99_999_999_999_999;
 export const MAX_COUNT_FIGURE = 2_147_483_647;
 
+/** numeric(18,4) keeps four decimals: a fifth would be rounded away silently, so it is refused. */
+export const MAX_DECIMAL_PLACES = 4;
+export const DECIMAL_PLACES_MESSAGE = `must have at most ${MAX_DECIMAL_PLACES} decimal places`;
+
+/** Whether the value survives being stored with four decimals (0.1 does; 0.00001 does not). */
+export function fitsDecimalPlaces(value: number): boolean {
+  return Number(value.toFixed(MAX_DECIMAL_PLACES)) === value;
+}
+
 export const decimalFigureSchema = z
   .number()
   .finite()
   .min(0, 'must be 0 or more')
-  .max(MAX_DECIMAL_FIGURE, `must be at most ${MAX_DECIMAL_FIGURE.toLocaleString('en-US')}`);
+  .max(MAX_DECIMAL_FIGURE, `must be at most ${MAX_DECIMAL_FIGURE.toLocaleString('en-US')}`)
+  .refine(fitsDecimalPlaces, DECIMAL_PLACES_MESSAGE);
 const money = decimalFigureSchema;
 const fte = decimalFigureSchema;
 const count = z

@@ -3,6 +3,7 @@ import { updateAreaSchema, createAreaSchema } from './area.ts';
 import { areaMonthFiguresSchema } from './area-month.ts';
 import { loginSchema } from './auth.ts';
 import { monthSchema, pageQuerySchema, slugSchema } from './primitives.ts';
+import { targetChangeRequestSchema } from './targets.ts';
 
 const figures = {
   revenueTarget: 1000,
@@ -76,6 +77,19 @@ describe('areaMonthFiguresSchema', () => {
       hiresLeadOwned: 0,
     });
     expect(pathsOf(result)).toEqual(['revenueTarget', 'salesSharedFte', 'hiresTotal']);
+  });
+
+  it('refuses money, FTE and days with more than the four decimals the database keeps', () => {
+    expect(areaMonthFiguresSchema.safeParse({ ...figures, revenueTarget: 0.1, salesSharedFte: 1234.5678 }).success).toBe(true);
+    const result = areaMonthFiguresSchema.safeParse({
+      ...figures,
+      revenueTarget: 1e-7,
+      salesSharedFte: 0.12345,
+      approvalLatencyDays: 2.00001,
+    });
+    expect(pathsOf(result)).toEqual(['revenueTarget', 'salesSharedFte', 'approvalLatencyDays']);
+    expect(result.error?.issues[0]?.message).toBe('must have at most 4 decimal places');
+    expect(targetChangeRequestSchema.safeParse({ from: '2024-01', revenueTarget: 1e-7, reason: 'Plan' }).success).toBe(false);
   });
 
   it('refuses missing and unknown fields', () => {

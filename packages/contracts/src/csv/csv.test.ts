@@ -162,7 +162,8 @@ describe('parseMetricsCsv: a valid file', () => {
     ['1250000.5', 1_250_000.5],
     ['12345678901234.5678', 12_345_678_901_234.5678],
     ['99999999999999', MAX_DECIMAL_FIGURE],
-    ['0.00000000000000000000000001', 1e-26],
+    ['1.50000', 1.5],
+    ['0.0001', 0.0001],
   ])('reads the plain decimal %j as %d in every money, FTE and latency column', (raw, value) => {
     for (const [column, path] of DECIMAL_COLUMNS) {
       const [row] = rowsOf(parseMetricsCsv(file(dataLine({ [column]: raw }))));
@@ -175,10 +176,10 @@ describe('parseMetricsCsv: a valid file', () => {
     const written: string[] = [];
     for (let index = 0; index < 2000; index++) {
       const whole = String(Math.floor(random() * 10 ** Math.floor(random() * 12)));
-      const fraction = String(Math.floor(random() * 10 ** Math.floor(random() * 10))).padStart(
-        Math.floor(random() * 12),
-        '0',
-      );
+      // At most four significant decimals (what is stored), written with up to 12 digits.
+      const fraction = String(Math.floor(random() * 10 ** Math.floor(random() * 5)))
+        .padStart(Math.floor(random() * 5), '0')
+        .padEnd(Math.floor(random() * 12), '0');
       written.push(fraction === '' || random() < 0.2 ? whole : `${whole}.${fraction}`);
     }
     const rows = rowsOf(
@@ -595,6 +596,16 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
     );
   });
 
+  it.each(['0.00001', '12.34567', '0.00000000000000000000000001', '1.00001 '])(
+    'refuses %j in every money, FTE and latency column: a fifth decimal would be rounded away',
+    (written) => {
+      for (const [column] of DECIMAL_COLUMNS) {
+        const result = failureOf(parseMetricsCsv(file(dataLine({ [column]: written }))), 'invalid');
+        expect(result.errors[0]?.message).toBe(`${column} must have at most 4 decimal places, got "${written}"`);
+      }
+    },
+  );
+
   it('refuses money, FTE and days the database cannot store (10^14 and more)', () => {
     const result = failureOf(parseMetricsCsv(file(dataLine({ revenue_target: '100000000000000' }))), 'invalid');
     expect(result.errors[0]?.message).toBe(
@@ -912,8 +923,8 @@ describe('round trip: what is written reads back the same', () => {
         areaName: 'Core, "Platform"\nand tools',
         revenueTarget: 0,
         revenueActual: MAX_DECIMAL_FIGURE,
-        marketingSharedFte: 1e-7,
-        approvalLatencyDays: 0.30000000000000004,
+        marketingSharedFte: 0.0001,
+        approvalLatencyDays: 12_345_678_901.2345,
         hiresTotal: MAX_COUNT_FIGURE,
         hiresLeadOwned: 0,
         targetOwner: 'central',
@@ -935,9 +946,11 @@ describe('round trip: what is written reads back the same', () => {
         () => 0,
         () => Math.floor(random() * 1e7),
         () => Math.round(random() * 1e6) / 100,
-        () => random() * 1000,
-        () => random() * 1e-9,
-        () => random() * MAX_DECIMAL_FIGURE,
+        // Four decimals at most: what numeric(18,4) stores and the format accepts.
+        () => Math.round(random() * 1e7) / 1e4,
+        () => Math.round(random() * 10) / 1e4,
+        () => Math.floor(random() * MAX_DECIMAL_FIGURE),
+        () => Math.round(random() * 1e14) / 1e4,
       ])();
     const count = (atMost = 1e6) => Math.floor(random() * (atMost + 1));
     const rows: Omit<MetricsCsvRow, 'line'>[] = [];

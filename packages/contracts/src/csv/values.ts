@@ -3,7 +3,7 @@
  * names the column and echoes what the file said.
  */
 import { createAreaSchema } from '../area.ts';
-import { MAX_COUNT_FIGURE, MAX_DECIMAL_FIGURE } from '../area-month.ts';
+import { DECIMAL_PLACES_MESSAGE, MAX_COUNT_FIGURE, MAX_DECIMAL_FIGURE, MAX_DECIMAL_PLACES } from '../area-month.ts';
 import { monthSchema, slugSchema } from '../primitives.ts';
 
 export class ValueProblem {
@@ -66,7 +66,19 @@ export function readDecimal(column: string, raw: string): number | ValueProblem 
     }
   }
   if (!(value <= MAX_DECIMAL_FIGURE)) return tooLarge(column, MAX_DECIMAL_FIGURE, raw);
+  if (hasDigitsBeyondStoredPlaces(raw)) return new ValueProblem(`${column} ${DECIMAL_PLACES_MESSAGE}, got ${quoted(raw)}`);
   return value;
+}
+
+/** A non-zero digit after the fourth decimal: the database would round it away. "1.50000" is fine. */
+function hasDigitsBeyondStoredPlaces(text: string): boolean {
+  const dot = text.indexOf('.');
+  if (dot < 0) return false;
+  for (let i = dot + 1 + MAX_DECIMAL_PLACES; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 49 && code <= 57) return true; // 1–9
+  }
+  return false;
 }
 
 export function readCount(column: string, raw: string): number | ValueProblem {
