@@ -198,8 +198,9 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       for (const field of figureFields) record[toColumnName(field)] = row[field];
       return record;
     });
-    // Every statement of the query sees the rows as they were before it, so `replaced` holds the
-    // targets the upsert overwrites; those that differ go into the target history.
+    // Every statement of the query sees the rows as they were before it, so `replaced` holds each
+    // month's target until now — the one its figures had, or for a new month the one planned for it
+    // (the latest change covering it); those that differ go into the target history.
     const result = await db.execute(sql`
       with incoming as (
         select * from json_to_recordset(${JSON.stringify(records)}::json) as r(${sql.raw(recordColumns)})
@@ -207,6 +208,17 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       replaced as (
         select existing.area_id, existing.month, existing.revenue_target
         from area_months existing join incoming using (area_id, month)
+        union all
+        select incoming.area_id, incoming.month, planned.revenue_target
+        from incoming
+        cross join lateral (
+          select change.revenue_target from target_changes change
+          where change.area_id = incoming.area_id and incoming.month between change.from_month and change.to_month
+          order by change.id desc limit 1
+        ) planned
+        where not exists (
+          select 1 from area_months existing where existing.area_id = incoming.area_id and existing.month = incoming.month
+        )
       ),
       written as (
         insert into area_months (${sql.raw(insertColumns)})

@@ -1,5 +1,5 @@
 import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
-import { getAreaMonth, lockAreas, putAreaMonth, recordAuditEvent, recordTargetChange, TARGET_REASON_BY_SOURCE } from '@autonomy/db';
+import { getAreaMonth, listMonthTargets, lockAreas, putAreaMonth, recordAuditEvent, recordTargetChange, TARGET_REASON_BY_SOURCE } from '@autonomy/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
@@ -54,11 +54,13 @@ export function registerPutAreaMonth(app: App): void {
         }
         expectedVersion = before.version;
       }
+      // The month's target until now: its figures', or, for a new month, the one planned for it.
+      const targetBefore = before?.revenueTarget ?? (await listMonthTargets(tx, area.id, { from: month, to: month }))[0]?.revenueTarget;
       const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion, createOnly });
       if (written.outcome === 'version_mismatch') {
         throw staleEtag('Someone else changed these figures at the same moment; reload and apply your change again.');
       }
-      if (before && before.revenueTarget !== written.row.revenueTarget) {
+      if (targetBefore !== undefined && targetBefore !== written.row.revenueTarget) {
         await recordTargetChange(tx, {
           areaId: area.id,
           from: month,
@@ -66,7 +68,7 @@ export function registerPutAreaMonth(app: App): void {
           revenueTarget: written.row.revenueTarget,
           reason: TARGET_REASON_BY_SOURCE.figures,
           source: 'figures',
-          previous: [{ month, revenueTarget: before.revenueTarget }],
+          previous: [{ month, revenueTarget: targetBefore }],
           actor,
         });
       }

@@ -127,6 +127,8 @@ describe('POST /api/v1/areas/{slug}/targets', () => {
       [{ from: '2025-13', revenueTarget: 1, reason: 'No such month' }, 'from'],
       [{ from: '2025-01', revenueTarget: -5, reason: 'Negative' }, 'revenueTarget'],
       [{ from: '2025-01', revenueTarget: 1e15, reason: 'Too large to store' }, 'revenueTarget'],
+      // numeric(18,4) would round it to 0 and record a change that is not one.
+      [{ from: '2025-01', revenueTarget: 2_000_000.00001, reason: 'A fifth decimal' }, 'revenueTarget'],
       [{ from: '2025-01', revenueTarget: 1, reason: '   ' }, 'reason'],
       [{ from: '2025-01', revenueTarget: 1 }, 'reason'],
       [{ from: '2025-01', revenueTarget: 1, reason: 'x'.repeat(501) }, 'reason'],
@@ -184,13 +186,43 @@ describe('target changes made with other figures', () => {
     ]);
   });
 
+  it('records figures added for a month that differ from its planned target, and not those that keep it', async () => {
+    expect((await changeTargets({ from: '2025-04', to: '2025-05', revenueTarget: 2_500_000, reason: 'Plan' })).status).toBe(201);
+    const add = (month: string, revenueTarget: number) =>
+      harness.json(`/api/v1/areas/checkout/months/${month}`, 'PUT', { ...exampleFigures, revenueTarget }, lead);
+    expect((await add('2025-04', 2_500_000)).status).toBe(201);
+    expect((await add('2025-05', 2_300_000)).status).toBe(201);
+    // A month nothing was planned for has no target before its figures: nothing to record.
+    expect((await add('2025-06', 2_300_000)).status).toBe(201);
+    const [newest, plan, ...rest] = (await changesOf()).items;
+    expect(rest).toEqual([]);
+    expect(plan).toEqual(expect.objectContaining({ source: 'target', reason: 'Plan' }));
+    expect(newest).toEqual(
+      expect.objectContaining({
+        from: '2025-05',
+        revenueTarget: 2_300_000,
+        source: 'figures',
+        previous: [{ month: '2025-05', revenueTarget: 2_500_000 }],
+      }),
+    );
+  });
+
   it('records each month whose target an import changes, attributed to the importer', async () => {
     const header =
       'area_slug,area_name,month,revenue_target,revenue_actual,marketing_dedicated_fte,marketing_shared_fte,sales_dedicated_fte,' +
       'sales_shared_fte,hires_total,hires_lead_owned,decisions_total,decisions_central,shared_service_dependencies,' +
       'mandatory_processes,approval_latency_days,target_owner';
     const row = (month: string, target: number) => `checkout,Checkout,${month},${target},2100000,3,0,5,2,3,3,12,1,0,1,1,area`;
-    const csv = [header, row('2025-01', 2_000_000), row('2025-02', 2_250_000.5), row('2025-04', 9_000_000)].join('\n');
+    // 2025-05 was planned at 8,000,000 and arrives at 8,500,000; 2025-06 arrives as planned.
+    expect((await changeTargets({ from: '2025-05', to: '2025-06', revenueTarget: 8_000_000, reason: 'Plan' })).status).toBe(201);
+    const csv = [
+      header,
+      row('2025-01', 2_000_000),
+      row('2025-02', 2_250_000.5),
+      row('2025-04', 9_000_000),
+      row('2025-05', 8_500_000),
+      row('2025-06', 8_000_000),
+    ].join('\n');
     const response = await harness.request('/api/v1/imports/metrics', {
       method: 'POST',
       body: csv,
@@ -198,8 +230,10 @@ describe('target changes made with other figures', () => {
       as: lead,
     });
     expect(response.status, await response.clone().text()).toBe(200);
-    // 2025-01 kept its target and 2025-04 is new: only 2025-02 changed.
-    expect((await changesOf()).items).toEqual([
+    // 2025-01 and 2025-06 kept their target and 2025-04 had none: 2025-02 and 2025-05 changed.
+    const [plan, ...imported] = (await changesOf()).items.reverse();
+    expect(plan).toEqual(expect.objectContaining({ source: 'target', reason: 'Plan' }));
+    expect(imported).toEqual([
       expect.objectContaining({
         from: '2025-02',
         to: '2025-02',
@@ -207,6 +241,12 @@ describe('target changes made with other figures', () => {
         source: 'import',
         actor: expect.objectContaining({ email: lead.email }),
         previous: [{ month: '2025-02', revenueTarget: 2_000_000 }],
+      }),
+      expect.objectContaining({
+        from: '2025-05',
+        revenueTarget: 8_500_000,
+        source: 'import',
+        previous: [{ month: '2025-05', revenueTarget: 8_000_000 }],
       }),
     ]);
   });
