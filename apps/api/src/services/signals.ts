@@ -51,8 +51,19 @@ export async function recomputeSignals(
     const changes = reconcileSignals(stored.map(toStoredSignal), findings);
     for (const finding of changes.raise) raised.push({ areaId, kind: finding.kind, month: finding.month, ...signalValues(finding) });
     for (const change of changes.refresh) {
-      const previousStatus = stored.find((signal) => signal.id === change.id)?.status ?? 'open';
-      await refreshSignal(db, { id: change.id, values: signalValues(change.finding), reopen: change.reopen, previousStatus }, now);
+      const previous = stored.find((signal) => signal.id === change.id);
+      if (!previous) throw new Error(`signal ${change.id} to refresh is not among the area's signals`);
+      await refreshSignal(
+        db,
+        {
+          id: change.id,
+          values: signalValues(change.finding),
+          reopen: change.reopen,
+          previousStatus: previous.status,
+          previousSeverity: previous.severity,
+        },
+        now,
+      );
     }
     await clearSignals(db, changes.clear, now);
     outcome.refreshed += changes.refresh.length;

@@ -4,6 +4,7 @@ import { areas, signalEvents, signals } from '../schema/index.ts';
 
 export type SignalRow = typeof signals.$inferSelect;
 export type SignalStatus = SignalRow['status'];
+export type Severity = SignalRow['severity'];
 export type NewSignal = Pick<
   typeof signals.$inferInsert,
   'kind' | 'areaId' | 'month' | 'severity' | 'ownershipDelta' | 'centralisationDelta' | 'explanation' | 'contributions'
@@ -46,18 +47,24 @@ export async function raiseSignals(db: Database, raised: readonly NewSignal[], n
   }
 }
 
-/** New values for a signal that still holds; `reopen` when the data had cleared it before. */
+/**
+ * New values for a signal that still holds; `reopen` when the data had cleared it before. A new
+ * severity is a new version too: a decision taken on the old one is then refused (412), so it is
+ * taken again on what the finding now says.
+ */
 export async function refreshSignal(
   db: Database,
-  change: { id: string; values: SignalValues; reopen: boolean; previousStatus: SignalStatus },
+  change: { id: string; values: SignalValues; reopen: boolean; previousStatus: SignalStatus; previousSeverity: Severity },
   now: Date,
 ): Promise<void> {
+  const newVersion = change.reopen || change.values.severity !== change.previousSeverity;
   await db
     .update(signals)
     .set({
       ...change.values,
       updatedAt: now,
-      ...(change.reopen ? { status: 'open' as const, statusReason: null, version: sql`${signals.version} + 1` } : {}),
+      ...(change.reopen ? { status: 'open' as const, statusReason: null } : {}),
+      ...(newVersion ? { version: sql`${signals.version} + 1` } : {}),
     })
     .where(eq(signals.id, change.id));
   if (change.reopen) {

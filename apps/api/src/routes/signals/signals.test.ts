@@ -174,4 +174,31 @@ describe('If-Match on PATCH /api/v1/signals/{id}', () => {
     expect(detail).toMatchObject({ status: 'acknowledged', version: signal.version + 1 });
     expect(detail.history.map((event) => event.action)).toEqual(['raised', 'acknowledged']);
   });
+
+  it('refuses a decision taken on a severity the data has since changed, and keeps the ETag when it has not', async () => {
+    const [signal] = await signals('kind=chipotle_drift&area=search&month=2024-07');
+    expect(signal).toMatchObject({ severity: 'warning', status: 'open' });
+    if (!signal) return;
+    const etag = `"${signal.version}"`;
+    const monthPath = '/api/v1/areas/search/months/2024-07';
+    const original = (await (await harness.request(monthPath, { as: admin })).json()) as Record<string, unknown>;
+    const { areaSlug: _slug, month: _month, version: _version, updatedAt: _updatedAt, ...figures } = original;
+
+    // Other figures, same severity: what the executive saw still stands.
+    expect((await harness.json(monthPath, 'PUT', { ...figures, approvalLatencyDays: 1 }, admin)).status).toBe(200);
+    expect((await harness.request(`/api/v1/signals/${signal.id}`, { as: executive })).headers.get('etag')).toBe(etag);
+
+    // No owned hires and every decision central: the finding is now critical.
+    expect((await harness.json(monthPath, 'PUT', { ...figures, hiresLeadOwned: 0, decisionsCentral: 12 }, admin)).status).toBe(200);
+    const dismissed = await harness.json(
+      `/api/v1/signals/${signal.id}`,
+      'PATCH',
+      { status: 'dismissed', reason: 'Only a warning' },
+      executive,
+      { 'if-match': etag },
+    );
+    expect(dismissed.status).toBe(412);
+    const [now] = await signals('kind=chipotle_drift&area=search&month=2024-07');
+    expect(now).toMatchObject({ id: signal.id, severity: 'critical', status: 'open', version: signal.version + 1 });
+  });
 });

@@ -248,7 +248,7 @@ function SignalActions({ signal }: { signal: Signal }) {
       {change.error instanceof SignalChangedError ? (
         <div className="notice notice--error signal-conflict" role="alert">
           <p>
-            <span className="notice__title">Your decision was not saved.</span> {describeSignalConflict(change.error.latest)}
+            <span className="notice__title">Your decision was not saved.</span> {describeSignalConflict(change.error.latest, signal)}
           </p>
         </div>
       ) : (

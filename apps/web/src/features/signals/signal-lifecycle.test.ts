@@ -53,9 +53,11 @@ describe('describeSignalEvent', () => {
 
 describe('describeSignalConflict', () => {
   const erin = { id: 'user-erin', email: 'exec@demo.example', name: 'Erin Executive' };
+  /** The signal as the reader saw it: open, and as severe as the fixture. */
+  const seenOpen = { status: 'open', severity: signalDetailFixture().severity } as const;
 
   it('names who decided first and what the signal is now', () => {
-    expect(describeSignalConflict(signalDetailFixture())).toBe(
+    expect(describeSignalConflict(signalDetailFixture(), seenOpen)).toBe(
       'Erin Executive changed this signal meanwhile: it is now acknowledged. Look again and decide.',
     );
   });
@@ -69,7 +71,7 @@ describe('describeSignalConflict', () => {
         signalEventFixture({ at: '2024-10-03T14:05:00.000Z', actor: erin, action: 'status_changed', fromStatus: 'open', toStatus: 'dismissed' }),
       ],
     });
-    expect(describeSignalConflict(latest)).toBe('Erin Executive changed this signal meanwhile: it is now dismissed. Look again and decide.');
+    expect(describeSignalConflict(latest, seenOpen)).toBe('Erin Executive changed this signal meanwhile: it is now dismissed. Look again and decide.');
   });
 
   it('tells a recomputation from a person', () => {
@@ -81,17 +83,24 @@ describe('describeSignalConflict', () => {
         signalEventFixture({ at: '2024-10-05T00:00:00.000Z', action: 'reopened', fromStatus: 'cleared', toStatus: 'open' }),
       ],
     });
-    expect(describeSignalConflict(latest)).toBe(
+    expect(describeSignalConflict(latest, seenOpen)).toBe(
       'A recomputation of the figures changed this signal meanwhile: it is now open. Look again and decide.',
     );
   });
 
+  it('says when the figures changed the severity the reader decided on', () => {
+    const latest = signalDetailFixture({ status: 'open', severity: 'critical' });
+    expect(describeSignalConflict(latest, { status: 'open', severity: 'warning' })).toBe(
+      'The figures changed meanwhile: this signal is now critical (it was warning). Look again and decide.',
+    );
+  });
+
   it('says there is nothing to decide once the data has cleared it', () => {
-    expect(describeSignalConflict(signalDetailFixture({ status: 'cleared' }))).toMatch(/nothing left to decide/);
+    expect(describeSignalConflict(signalDetailFixture({ status: 'cleared' }), seenOpen)).toMatch(/nothing left to decide/);
   });
 
   it('falls back to "someone else" when the history names nobody', () => {
-    expect(describeSignalConflict(signalDetailFixture({ status: 'resolved', history: [] }))).toBe(
+    expect(describeSignalConflict(signalDetailFixture({ status: 'resolved', history: [] }), seenOpen)).toBe(
       'Someone else changed this signal meanwhile: it is now resolved. Look again and decide.',
     );
   });

@@ -1,5 +1,5 @@
 import type { SignalDetail, SignalEvent, SignalStatus, UpdateSignalStatus } from '@autonomy/contracts';
-import { statusLabel } from './signal-labels.ts';
+import { severityLabel, statusLabel } from './signal-labels.ts';
 
 /** What a person can do to a signal; each sets one status. */
 export type SignalAction = 'acknowledge' | 'resolve' | 'dismiss' | 'reopen';
@@ -68,9 +68,13 @@ function sentenceCase(action: string): string {
  * (a 412): who changed it, what it is now, and that the decision is theirs to take again. Only a
  * change of status moves a signal's version, so the newest such change is the one that got in first.
  */
-export function describeSignalConflict(latest: SignalDetail): string {
+export function describeSignalConflict(latest: SignalDetail, seen: Pick<SignalDetail, 'status' | 'severity'>): string {
   if (latest.status === 'cleared') {
     return 'The figures changed meanwhile and cleared this signal: there is nothing left to decide.';
+  }
+  // A recomputation that changes the severity changes the signal's version, not its status.
+  if (latest.status === seen.status && latest.severity !== seen.severity) {
+    return `The figures changed meanwhile: this signal is now ${severityLabel(latest.severity).toLowerCase()} (it was ${severityLabel(seen.severity).toLowerCase()}). Look again and decide.`;
   }
   const newestChange = latest.history
     .filter((event) => event.fromStatus !== null && event.fromStatus !== event.toStatus)
