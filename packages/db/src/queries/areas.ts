@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { areaLeads, areas } from '../schema/index.ts';
+import { areaLeads, areas, users } from '../schema/index.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
 export type AreaWithLeads = AreaRow & { leadEmails: string[] };
@@ -71,8 +71,23 @@ export async function updateArea(
 
 /** Makes exactly these users the area's leads (none leaves it without a lead). */
 export async function setAreaLeads(db: Database, areaId: string, userIds: readonly string[]): Promise<void> {
-  await db.delete(areaLeads).where(eq(areaLeads.areaId, areaId));
-  if (userIds.length > 0) await db.insert(areaLeads).values([...new Set(userIds)].map((userId) => ({ areaId, userId })));
+  const wanted = new Set(userIds);
+  const removed = await db.delete(areaLeads).where(eq(areaLeads.areaId, areaId)).returning({ userId: areaLeads.userId });
+  if (wanted.size > 0) await db.insert(areaLeads).values([...wanted].map((userId) => ({ areaId, userId })));
+  const had = new Set(removed.map((row) => row.userId));
+  await touchUsers(db, [...[...wanted].filter((id) => !had.has(id)), ...[...had].filter((id) => !wanted.has(id))]);
+}
+
+/**
+ * The areas a user leads are part of their account (`areaSlugs`), so gaining or losing one is a
+ * new version of it: an admin's change based on the old one is refused (412).
+ */
+async function touchUsers(db: Database, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .update(users)
+    .set({ version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .where(inArray(users.id, [...userIds]));
 }
 
 /**
@@ -87,7 +102,8 @@ export async function lockAreas(db: Database, areaIds: readonly string[]): Promi
 
 /** Adds one lead to an area, keeping the others. */
 export async function addAreaLead(db: Database, areaId: string, userId: string): Promise<void> {
-  await db.insert(areaLeads).values({ areaId, userId }).onConflictDoNothing();
+  const added = await db.insert(areaLeads).values({ areaId, userId }).onConflictDoNothing().returning({ userId: areaLeads.userId });
+  await touchUsers(db, added.map((row) => row.userId));
 }
 
 export async function isAreaLead(db: Database, areaId: string, userId: string): Promise<boolean> {

@@ -181,4 +181,31 @@ describe('If-Match on PATCH /api/v1/users/{id}', () => {
     const list = (await (await harness.request('/api/v1/users', { as: admin })).json()) as UserAccountList;
     expect(list.items.find((user) => user.id === sam.id)).toMatchObject({ name: 'Samuel', role: 'viewer' });
   });
+
+  it('gives an account a new version when the areas its user leads change', async () => {
+    const created = await harness.json(
+      '/api/v1/users',
+      'POST',
+      { email: 'lee@example.com', name: 'Lee', role: 'area_lead', password: 'a-long-password' },
+      admin,
+    );
+    const lee = (await created.json()) as UserAccount;
+    const accountOf = async () =>
+      ((await (await harness.request('/api/v1/users', { as: admin })).json()) as UserAccountList).items.find((user) => user.id === lee.id);
+
+    const area = { slug: 'billing', name: 'Billing', leadEmails: ['lee@example.com'] };
+    expect((await harness.json('/api/v1/areas', 'POST', area, admin)).status).toBe(201);
+    const leading = await accountOf();
+    expect(leading).toMatchObject({ areaSlugs: ['billing'], version: lee.version + 1 });
+
+    // An admin demoting Lee to viewer on the account as it was before Billing is refused.
+    const stale = await harness.json(`/api/v1/users/${lee.id}`, 'PATCH', { role: 'viewer' }, admin, { 'if-match': `"${lee.version}"` });
+    expect(stale.status).toBe(412);
+
+    // Renaming the area leaves the leads, and so the account, alone; removing Lee changes it.
+    expect((await harness.json('/api/v1/areas/billing', 'PATCH', { name: 'Billing & invoicing' }, admin)).status).toBe(200);
+    expect((await accountOf())?.version).toBe(leading?.version);
+    expect((await harness.json('/api/v1/areas/billing', 'PATCH', { leadEmails: [] }, admin)).status).toBe(200);
+    expect(await accountOf()).toMatchObject({ areaSlugs: [], version: (leading?.version ?? 0) + 1 });
+  });
 });
