@@ -13,3 +13,4 @@ export * from './audit.ts';
 export * from './users.ts';
 export * from './tokens.ts';
 export * from './targets.ts';
+export * from './reviews.ts';

@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './signals.ts';
 export * from './settings.ts';
 export * from './targets.ts';
+export * from './reviews.ts';

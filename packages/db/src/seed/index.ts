@@ -1,2 +1,3 @@
 export * from './demo-organisation.ts';
 export * from './seed.ts';
+export * from './demo-review.ts';
