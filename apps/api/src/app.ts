@@ -15,6 +15,7 @@ import { registerExportMetrics } from './routes/exports/get.ts';
 import { registerGetHealth } from './routes/health/get.ts';
 import { registerImportMetrics } from './routes/imports/post.ts';
 import { registerGetPortfolio } from './routes/portfolio/get.ts';
+import { registerReviewRoutes } from './routes/reviews/index.ts';
 import { registerSettingsRoutes } from './routes/settings/index.ts';
 import { registerSignalRoutes } from './routes/signals/index.ts';
 import { registerTargetRoutes } from './routes/targets/index.ts';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): App {
   registerGetPortfolio(app);
   registerListAuditEvents(app);
   registerSignalRoutes(app);
+  registerReviewRoutes(app);
   registerSettingsRoutes(app);
 
   if (deps.webRoot) {

@@ -8,6 +8,7 @@ import {
   seedDemoOrganisation,
 } from '@autonomy/db';
 import { hashPassword } from './auth/secrets.ts';
+import { seedDemoReview } from './services/demo-review.ts';
 import { loadDriftSettings } from './services/drift-settings.ts';
 import { recomputeSignals } from './services/signals.ts';
 import type { Settings } from './env.ts';
@@ -65,11 +66,14 @@ export async function bootstrap(
   if (isNewDatabase && settings.SEED_DEMO && report.createdAdmin) {
     const actor = await getUserByEmail(db, report.createdAdmin);
     if (!actor) throw new Error('the first admin was not saved');
-    const seeded = await seedDemoOrganisation(db, { endMonth: lastCompleteMonth(now), hashPassword, actor });
+    const endMonth = lastCompleteMonth(now);
+    const seeded = await seedDemoOrganisation(db, { endMonth, hashPassword, actor });
     report.demoAccounts.push(...seeded.users);
     report.seeded = true;
     const { settings } = await loadDriftSettings(db);
     await db.transaction((tx) => recomputeSignals(tx, settings, 'all', now));
+    // After the signals: the review freezes them with the portfolio.
+    await seedDemoReview(db, { endMonth, seeder: { id: actor.id, email: actor.email, name: actor.name }, now });
   }
   if (!report.seeded) report.demoAccounts = await remainingDemoAccounts(db, now);
   report.usersExist = (await countUsers(db)) > 0;

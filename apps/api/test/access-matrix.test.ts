@@ -93,6 +93,9 @@ interface Fixtures {
   subjectTokenId: string;
   signalId: string;
   settings: unknown;
+  /** A review of REVIEWED_MONTH with one action item; UNREVIEWED_MONTH has figures and no review. */
+  reviewId: string;
+  actionItemId: string;
 }
 
 interface Call {
@@ -107,6 +110,8 @@ const CSV_HEADER =
   'sales_shared_fte,hires_total,hires_lead_owned,decisions_total,decisions_central,shared_service_dependencies,' +
   'mandatory_processes,approval_latency_days,target_owner';
 const EXISTING_MONTH = '2024-06';
+const REVIEWED_MONTH = '2024-10';
+const UNREVIEWED_MONTH = '2024-09';
 
 type RequestFor = (fixtures: Fixtures, actor: ActorName) => Call;
 
@@ -161,6 +166,25 @@ const requests: Record<string, RequestFor> = {
   'PATCH /api/v1/signals/{id}': (f) => ({ method: 'PATCH', path: `/api/v1/signals/${f.signalId}`, json: { status: 'acknowledged' } }),
   'GET /api/v1/settings': () => ({ method: 'GET', path: '/api/v1/settings' }),
   'PUT /api/v1/settings': (f) => ({ method: 'PUT', path: '/api/v1/settings', json: f.settings }),
+  'GET /api/v1/reviews': () => ({ method: 'GET', path: '/api/v1/reviews' }),
+  'POST /api/v1/reviews': () => ({ method: 'POST', path: '/api/v1/reviews', json: { month: UNREVIEWED_MONTH, heldOn: '2024-10-03' } }),
+  'GET /api/v1/reviews/{id}': (f) => ({ method: 'GET', path: `/api/v1/reviews/${f.reviewId}` }),
+  'PATCH /api/v1/reviews/{id}': (f) => ({ method: 'PATCH', path: `/api/v1/reviews/${f.reviewId}`, json: { notes: 'Own area first' } }),
+  'POST /api/v1/reviews/{id}/decisions': (f) => ({
+    method: 'POST',
+    path: `/api/v1/reviews/${f.reviewId}/decisions`,
+    json: { text: 'Own area keeps its recruiter', areaSlug: OWN_AREA },
+  }),
+  'POST /api/v1/reviews/{id}/action-items': (f) => ({
+    method: 'POST',
+    path: `/api/v1/reviews/${f.reviewId}/action-items`,
+    json: { title: 'Ask own area why', ownerEmail: 'own-lead@example.com', areaSlug: OWN_AREA },
+  }),
+  'PATCH /api/v1/reviews/{id}/action-items/{itemId}': (f) => ({
+    method: 'PATCH',
+    path: `/api/v1/reviews/${f.reviewId}/action-items/${f.actionItemId}`,
+    json: { status: 'done' },
+  }),
 };
 
 /** The fixture area months: the worked example's two drifting areas, as ours. */
@@ -197,7 +221,17 @@ beforeAll(async () => {
   if (!signalId) throw new Error(`the fixture figures raised no open signal for ${OWN_AREA}`);
   const settings = ((await (await send({ method: 'GET', path: '/api/v1/settings' }, { as: admin })).json()) as { settings: unknown }).settings;
 
-  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings };
+  const review = await send({ method: 'POST', path: '/api/v1/reviews', json: { month: REVIEWED_MONTH, heldOn: '2024-11-05' } }, { as: admin });
+  expect(review.status, await review.clone().text()).toBe(201);
+  const reviewId = ((await review.json()) as { id: string }).id;
+  const item = await send(
+    { method: 'POST', path: `/api/v1/reviews/${reviewId}/action-items`, json: { title: 'Fixture', ownerEmail: 'executive@example.com' } },
+    { as: admin },
+  );
+  expect(item.status, await item.clone().text()).toBe(201);
+  const actionItemId = ((await item.json()) as { id: string }).id;
+
+  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId };
 });
 
 async function createToken(user: TestUser): Promise<string> {
@@ -368,6 +402,11 @@ describe('the rules of the brief', () => {
     ["DELETE /api/v1/tokens/{id} (another user's token)", 'executive', 'denied'],
     ['DELETE /api/v1/tokens/{id} (own token)', 'viewer', 'allowed'],
     ['GET /api/v1/audit', 'viewer', 'allowed'],
+    ['POST /api/v1/reviews', 'executive', 'allowed'],
+    ['POST /api/v1/reviews', 'area_lead (own area)', 'denied'],
+    ['POST /api/v1/reviews/{id}/decisions', 'viewer', 'denied'],
+    ['PATCH /api/v1/reviews/{id}/action-items/{itemId}', 'executive', 'allowed'],
+    ['PATCH /api/v1/reviews/{id}/action-items/{itemId}', 'area_lead (own area)', 'denied'],
   ];
 
   function outcomeOf(key: string, actor: ActorName): 'allowed' | 'denied' {

@@ -25,6 +25,7 @@ afterAll(() => harness.stop());
 
 const OWN_AREA = 'own-area';
 const EXISTING_MONTH = '2024-06';
+const REVIEWED_MONTH = '2024-10';
 
 interface Fixtures {
   admin: TestUser;
@@ -32,6 +33,9 @@ interface Fixtures {
   viewer: TestUser;
   signalId: string;
   settings: Record<string, unknown>;
+  /** A review of REVIEWED_MONTH with one action item; EXISTING_MONTH has figures and no review. */
+  reviewId: string;
+  actionItemId: string;
   baseline: Fingerprint;
 }
 let fixtures: Fixtures;
@@ -51,7 +55,13 @@ beforeAll(async () => {
   const signalId = signals.items[0]?.id;
   if (!signalId) throw new Error('the fixture figures raised no open signal');
   const { settings } = (await (await harness.request('/api/v1/settings', { as: admin })).json()) as { settings: Record<string, unknown> };
-  fixtures = { admin, lead, viewer, signalId, settings, baseline: await fingerprint(harness.db) };
+  const review = await harness.json('/api/v1/reviews', 'POST', { month: REVIEWED_MONTH, heldOn: '2024-11-05' }, admin);
+  expect(review.status).toBe(201);
+  const reviewId = ((await review.json()) as { id: string }).id;
+  const item = await harness.json(`/api/v1/reviews/${reviewId}/action-items`, 'POST', { title: 'Fixture', ownerEmail: lead.email }, admin);
+  expect(item.status).toBe(201);
+  const actionItemId = ((await item.json()) as { id: string }).id;
+  fixtures = { admin, lead, viewer, signalId, settings, reviewId, actionItemId, baseline: await fingerprint(harness.db) };
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -113,6 +123,7 @@ type Field =
   | { kind: 'password' }
   | { kind: 'slug' }
   | { kind: 'month' }
+  | { kind: 'day'; nullable?: boolean }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
   | { kind: 'number'; min: number; minIncluded: boolean; max: number; whole?: boolean }
@@ -154,6 +165,11 @@ function outOfRange(field: Field): fc.Arbitrary<Json> {
       return fc.oneof(
         fc.string({ maxLength: 10 }).filter((text) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(text)),
         fc.constantFrom('2024-13', '2024-00', '24-06', '2024-6', '2024/06', ' 2024-06', '2024-06-01'),
+      );
+    case 'day':
+      return fc.oneof(
+        fc.string({ maxLength: 12 }).filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
+        fc.constantFrom('2024-02-30', '2025-02-29', '2024-13-01', '2024-04-31', '0000-01-01', '2024-1-01', '2024-10', ' 2024-10-03', '2024-10-03T09:00:00Z', '03/10/2024'),
       );
     case 'slug':
       return fc.oneof(
@@ -203,6 +219,8 @@ function edgeValues(field: Field, valid: Json): Json[] {
       return ['x', 'x'.repeat(65)];
     case 'month':
       return ['2024-13', '2024-00'];
+    case 'day':
+      return ['2024-02-30', '0000-01-01'];
     case 'enum':
       return ['', field.values[0]?.toUpperCase() ?? 'X'];
     case 'boolean':
@@ -395,6 +413,133 @@ function settingsWithout(path: readonly string[]): Record<string, Json> {
 }
 
 const putFigures = `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}`;
+
+/** Unknown reviews and items, and ids that are not ids, for the routes under /reviews/{id}. */
+function unknownReviewTargets(path: (reviewId: string) => string, body: Json): fc.Arbitrary<BadRequest> {
+  return fc.constantFrom(UNKNOWN_ID, 'not-a-uuid', '1').map((id) => ({
+    label: `review ${id}, which does not exist`,
+    path: path(id),
+    contentType: 'application/json',
+    body: toJsonText(body),
+  }));
+}
+
+const reviewPath = () => `/api/v1/reviews/${fixtures.reviewId}`;
+const actionItemPath = () => `${reviewPath()}/action-items/${fixtures.actionItemId}`;
+const itemStatus: Field = { kind: 'enum', values: ['open', 'done', 'dropped'] };
+
+/** The review routes, gathered here so the list below reads one route per entry. */
+const reviewRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
+  {
+    name: 'POST /api/v1/reviews',
+    runs: 120,
+    route: () => ({
+      method: 'POST',
+      path: '/api/v1/reviews',
+      valid: () => ({ month: EXISTING_MONTH, heldOn: '2024-07-04', agenda: 'Drift first', notes: '' }),
+      fields: { month: { kind: 'month' }, heldOn: { kind: 'day' }, agenda: text(0, 20_000), notes: text(0, 50_000) },
+      required: ['month', 'heldOn'],
+      extra: [
+        fc.constantFrom(REVIEWED_MONTH, '2030-01', '2024-01').map((month) => ({
+          label: `the month ${month}, already reviewed or without figures`,
+          contentType: 'application/json',
+          body: JSON.stringify({ month, heldOn: '2024-11-05' }),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'PATCH /api/v1/reviews/{id}',
+    runs: 100,
+    route: () => ({
+      method: 'PATCH',
+      path: reviewPath(),
+      valid: () => ({ heldOn: '2024-11-06', agenda: 'Changed', notes: 'Noted' }),
+      fields: { heldOn: { kind: 'day' }, agenda: text(0, 20_000), notes: text(0, 50_000) },
+      required: [],
+      atLeastOne: true,
+      extra: [
+        staleIfMatch(() => ({ notes: 'Stale' })),
+        unknownReviewTargets((id) => `/api/v1/reviews/${id}`, { notes: 'Lost' }),
+        fc.constantFrom<Json>({ month: '2024-09' }, { snapshot: {} }, { version: 2 }).map((body) => ({
+          label: 'a change of what never changes',
+          contentType: 'application/json',
+          body: toJsonText(body),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'POST /api/v1/reviews/{id}/decisions',
+    runs: 100,
+    route: () => ({
+      method: 'POST',
+      path: `${reviewPath()}/decisions`,
+      valid: () => ({ text: 'Own area keeps its recruiter', areaSlug: OWN_AREA }),
+      fields: { text: text(1, 2000), areaSlug: { kind: 'slug' } },
+      required: ['text'],
+      extra: [
+        unknownReviewTargets((id) => `/api/v1/reviews/${id}/decisions`, { text: 'Lost' }),
+        fc.constantFrom('no-such-area', 'other-area-2').map((areaSlug) => ({
+          label: `area ${areaSlug}, which does not exist`,
+          contentType: 'application/json',
+          body: JSON.stringify({ text: 'About nothing', areaSlug }),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'POST /api/v1/reviews/{id}/action-items',
+    runs: 120,
+    route: () => ({
+      method: 'POST',
+      path: `${reviewPath()}/action-items`,
+      valid: () => ({ title: 'Ask why', ownerEmail: fixtures.lead.email, dueOn: '2024-12-01', areaSlug: OWN_AREA }),
+      fields: { title: text(1, 500), ownerEmail: { kind: 'email' }, dueOn: { kind: 'day' }, areaSlug: { kind: 'slug' } },
+      required: ['title', 'ownerEmail'],
+      extra: [
+        unknownReviewTargets((id) => `/api/v1/reviews/${id}/action-items`, { title: 'Lost', ownerEmail: fixtures.lead.email }),
+        fc.constantFrom('nobody@example.com', 'no-one@example.org').map((ownerEmail) => ({
+          label: `owner ${ownerEmail}, who is not a user`,
+          contentType: 'application/json',
+          body: JSON.stringify({ title: 'Chase', ownerEmail }),
+        })),
+        fc.constant({
+          label: 'an area that does not exist',
+          contentType: 'application/json',
+          body: JSON.stringify({ title: 'Chase', ownerEmail: fixtures.lead.email, areaSlug: 'no-such-area' }),
+        }),
+      ],
+    }),
+  },
+  {
+    name: 'PATCH /api/v1/reviews/{id}/action-items/{itemId}',
+    runs: 120,
+    route: () => ({
+      method: 'PATCH',
+      path: actionItemPath(),
+      valid: () => ({ title: 'Ask why again', ownerEmail: fixtures.viewer.email, dueOn: null, status: 'done' }),
+      fields: { title: text(1, 500), ownerEmail: { kind: 'email' }, dueOn: { kind: 'day', nullable: true }, status: itemStatus },
+      required: [],
+      atLeastOne: true,
+      extra: [
+        staleIfMatch(() => ({ status: 'done' })),
+        unknownReviewTargets((id) => `/api/v1/reviews/${id}/action-items/${fixtures.actionItemId}`, { status: 'done' }),
+        fc.constantFrom(UNKNOWN_ID, 'not-a-uuid').map((id) => ({
+          label: `action item ${id}, which does not exist`,
+          path: `${reviewPath()}/action-items/${id}`,
+          contentType: 'application/json',
+          body: JSON.stringify({ status: 'done' }),
+        })),
+        fc.constantFrom('nobody@example.com').map((ownerEmail) => ({
+          label: `owner ${ownerEmail}, who is not a user`,
+          contentType: 'application/json',
+          body: JSON.stringify({ ownerEmail }),
+        })),
+      ],
+    }),
+  },
+];
 
 /** Routes and their share of the runs: at least 2,000 bad bodies in all. */
 const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
@@ -667,6 +812,7 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
       ],
     }),
   },
+  ...reviewRoutes,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -77,6 +77,14 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'GET /api/v1/signals/{id}': needs(['read']),
   'PATCH /api/v1/signals/{id}': needs(['signal.manage']),
 
+  'GET /api/v1/reviews': needs(['read']),
+  'POST /api/v1/reviews': needs(['review.manage']),
+  'GET /api/v1/reviews/{id}': needs(['read']),
+  'PATCH /api/v1/reviews/{id}': needs(['review.manage']),
+  'POST /api/v1/reviews/{id}/decisions': needs(['review.manage']),
+  'POST /api/v1/reviews/{id}/action-items': needs(['review.manage']),
+  'PATCH /api/v1/reviews/{id}/action-items/{itemId}': needs(['review.manage']),
+
   'GET /api/v1/settings': needs(['read']),
   'PUT /api/v1/settings': needs(['settings.write']),
 };

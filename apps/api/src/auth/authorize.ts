@@ -21,6 +21,7 @@ export type Action =
   | 'token.manage_own' // list and revoke one's own tokens
   | 'token.revoke_any' // revoke anybody's, e.g. a leaver's
   | 'signal.manage'
+  | 'review.manage' // start a monthly review, edit it, record decisions and action items
   | 'settings.write';
 
 /** The one authorisation rule: route × role × own or other area. */
@@ -38,6 +39,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'metrics.import':
       return user.role === 'area_lead' && areaSlug !== undefined && user.areaSlugs.includes(areaSlug);
     case 'signal.manage':
+    case 'review.manage':
       return user.role === 'executive';
     case 'area.create':
     case 'area.administer':

@@ -46,6 +46,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members, e.g. the id of the resource a conflict is with. */
+    readonly extensions?: Record<string, string>,
   ) {
     super(detail);
     this.status = statusByCode[code];
@@ -53,6 +55,7 @@ export class ApiError extends Error {
 
   toProblem(): Problem {
     return {
+      ...this.extensions,
       type: `/problems/${this.code.replaceAll('_', '-')}`,
       title: titleByCode[this.code],
       status: this.status,

@@ -1,0 +1,43 @@
+import type { Portfolio } from '@autonomy/contracts';
+import { type Database, listMonthsWithFigures } from '@autonomy/db';
+import { summariseOrganisation } from '@autonomy/domain';
+import { loadDriftSettings } from './drift-settings.ts';
+import { assessActiveAreasUpTo, toPortfolioRow } from './indices.ts';
+
+const emptyOrganisation: Portfolio['organisation'] = {
+  ownershipIndex: null,
+  centralisationIndex: null,
+  ownershipDelta: null,
+  centralisationDelta: null,
+  areasWithFigures: 0,
+  areasWithCompleteWindow: 0,
+  areasInDrift: 0,
+  shareInDrift: null,
+};
+
+/**
+ * The portfolio of a month (the latest with figures when none is given): the organisation's
+ * indices and one row per active area with figures that month. What `GET /portfolio` answers and
+ * what a review freezes, so the two can never disagree.
+ */
+export async function computePortfolio(db: Database, requestedMonth?: string): Promise<Portfolio> {
+  const months = await listMonthsWithFigures(db);
+  const month = requestedMonth ?? months[0];
+  const { settings } = await loadDriftSettings(db);
+  const rules = {
+    windowMonths: settings.windowMonths,
+    ownershipFallThreshold: settings.ownershipFallThreshold,
+    centralisationRiseThreshold: settings.centralisationRiseThreshold,
+  };
+  if (!month) return { month: null, rules, months, organisation: emptyOrganisation, areas: [] };
+  const rows = [];
+  const assessmentsThisMonth = [];
+  for (const area of await assessActiveAreasUpTo(db, month, settings)) {
+    const assessment = area.assessments.find((candidate) => candidate.month === month);
+    if (!assessment) continue;
+    assessmentsThisMonth.push(assessment);
+    rows.push(toPortfolioRow(area, assessment));
+  }
+  const { month: _month, ...organisation } = summariseOrganisation(month, assessmentsThisMonth);
+  return { month, rules, months, organisation, areas: rows };
+}
