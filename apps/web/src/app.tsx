@@ -7,6 +7,8 @@ import { useSessionUser } from './features/auth/queries.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { ImportPage } from './features/import/import-page.tsx';
 import { PortfolioPage } from './features/portfolio/portfolio-page.tsx';
+import { ReviewPage } from './features/reviews/review-page.tsx';
+import { ReviewsPage } from './features/reviews/reviews-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { ApiError } from './lib/api.ts';
 import { Link, matchRoute, useLocation, type Route } from './router.tsx';
@@ -56,6 +58,11 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
       return <SettingsPage />;
     case 'access':
       return <AccessPage />;
+    case 'reviews':
+      return <ReviewsPage />;
+    case 'review':
+      // Keyed by id so moving from one review to another starts each pack fresh (forms included).
+      return <ReviewPage key={route.id} id={route.id} />;
     case 'not-found':
       return (
         <div className="page">

@@ -9,12 +9,19 @@ describe('matchRoute', () => {
     expect(matchRoute('/settings')).toEqual({ name: 'settings' });
     expect(matchRoute('/access')).toEqual({ name: 'access' });
     expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
+    expect(matchRoute('/reviews')).toEqual({ name: 'reviews' });
+    expect(matchRoute('/reviews/')).toEqual({ name: 'reviews' });
+    expect(matchRoute('/reviews/6f1c2a8e-0b7d-4c1e-9a53-2d4e8f0a1b2c')).toEqual({
+      name: 'review',
+      id: '6f1c2a8e-0b7d-4c1e-9a53-2d4e8f0a1b2c',
+    });
   });
 
   it('treats anything else as not found', () => {
     expect(matchRoute('/areas')).toEqual({ name: 'not-found' });
     expect(matchRoute('/areas/a/b')).toEqual({ name: 'not-found' });
     expect(matchRoute('/nope')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/reviews/a/decisions')).toEqual({ name: 'not-found' });
   });
 });
 

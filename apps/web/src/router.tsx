@@ -8,6 +8,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'settings' }
   | { name: 'access' }
+  | { name: 'reviews' }
+  | { name: 'review'; id: string }
   | { name: 'sign-in' }
   | { name: 'not-found' };
 
@@ -18,8 +20,11 @@ export function matchRoute(pathname: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/access') return { name: 'access' };
   if (path === '/sign-in') return { name: 'sign-in' };
+  if (path === '/reviews') return { name: 'reviews' };
   const area = /^\/areas\/([^/]+)$/.exec(path);
   if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };
+  const review = /^\/reviews\/([^/]+)$/.exec(path);
+  if (review?.[1]) return { name: 'review', id: decodeURIComponent(review[1]) };
   return { name: 'not-found' };
 }
 

@@ -20,6 +20,9 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           <Link to={withMonth('/', month)} aria-current={route.name === 'portfolio' || route.name === 'area' ? 'page' : undefined}>
             Portfolio
           </Link>
+          <Link to="/reviews" aria-current={route.name === 'reviews' || route.name === 'review' ? 'page' : undefined}>
+            Reviews
+          </Link>
           <Link to="/import" aria-current={route.name === 'import' ? 'page' : undefined}>
             Import / export
           </Link>

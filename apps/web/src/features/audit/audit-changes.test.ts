@@ -37,6 +37,35 @@ describe('describeAuditEvent', () => {
     ).toBe('Administrator updated the area: lead none → priya.raman@demo.example, description changed');
   });
 
+  it('describes a review’s decisions and action items about the area', () => {
+    const review = { subject: '2026-10', actor: { id: null, email: 'exec@demo.example', name: 'Erin Exec' } };
+    expect(
+      describeAuditEvent(
+        auditEventFixture({ ...review, action: 'review.decision_recorded', before: null, after: { text: 'Checkout sets its own target' } }),
+      ),
+    ).toBe('Erin Exec recorded a decision in the review of 2026-10: “Checkout sets its own target”');
+    expect(
+      describeAuditEvent(
+        auditEventFixture({
+          ...review,
+          action: 'review.action_item_added',
+          before: null,
+          after: { title: 'Hand hiring back', ownerEmail: 'priya.raman@demo.example', dueOn: '2026-11-28', status: 'open' },
+        }),
+      ),
+    ).toBe('Erin Exec added an action item in the review of 2026-10 for priya.raman@demo.example, due 2026-11-28: “Hand hiring back”');
+    expect(
+      describeAuditEvent(
+        auditEventFixture({
+          ...review,
+          action: 'review.action_item_updated',
+          before: { id: 'a', title: 'Hand hiring back', status: 'open', dueOn: '2026-11-28' },
+          after: { id: 'a', title: 'Hand hiring back', status: 'done', dueOn: null },
+        }),
+      ),
+    ).toBe('Erin Exec changed the action item “Hand hiring back” from the review of 2026-10: status open → done, due date 2026-11-28 → none');
+  });
+
   it('describes a signal’s status change with its reason', () => {
     const event = auditEventFixture({
       action: 'signal.status_changed',

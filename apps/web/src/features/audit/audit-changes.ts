@@ -45,6 +45,12 @@ export function describeAuditEvent(event: AuditEvent, areaSlug: string | null = 
       return describeTargetChange(who, event);
     case 'metrics.imported':
       return describeImport(who, event.after, areaSlug);
+    case 'review.decision_recorded':
+      return `${who} recorded a decision in the review of ${month}: ${quoted(asRecord(event.after).text)}`;
+    case 'review.action_item_added':
+      return describeNewActionItem(who, month, asRecord(event.after));
+    case 'review.action_item_updated':
+      return describeActionItemChange(who, month, asRecord(event.before), asRecord(event.after));
     default:
       return `${who}: ${event.action.replace(/[._]+/g, ' ')}${event.subject ? ` (${event.subject})` : ''}`;
   }
@@ -161,6 +167,28 @@ function describeImport(who: string, after: unknown, areaSlug: string | null): s
   }
   const months = `${countOf(part.rows, 'month')} (${formatMonthSpan(part.firstMonth, part.lastMonth)})`;
   return `${who} imported ${months} from ${file}${part.created === true ? ', creating the area' : ''}`;
+}
+
+/** "… added an action item in the review of 2026-10 for marcus.chen@demo.example, due 2026-12-15: “…”" */
+function describeNewActionItem(who: string, month: string, item: Record<string, unknown>): string {
+  const owner = typeof item.ownerEmail === 'string' ? ` for ${item.ownerEmail}` : '';
+  const due = typeof item.dueOn === 'string' ? `, due ${item.dueOn}` : '';
+  return `${who} added an action item in the review of ${month}${owner}${due}: ${quoted(item.title)}`;
+}
+
+/** The API records the item's title on both sides, and the fields that changed. */
+function describeActionItemChange(who: string, month: string, before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const changes = (['status', 'ownerEmail', 'dueOn', 'title'] as const)
+    .filter((key) => key in after && before[key] !== after[key])
+    .map((key) => `${ACTION_ITEM_FIELD_NAMES[key]} ${readText(before[key])} → ${readText(after[key])}`);
+  const what = `${who} changed the action item ${quoted(before.title)} from the review of ${month}`;
+  return changes.length > 0 ? `${what}: ${changes.join(', ')}` : what;
+}
+
+const ACTION_ITEM_FIELD_NAMES = { status: 'status', ownerEmail: 'owner', dueOn: 'due date', title: 'title' } as const;
+
+function quoted(value: unknown): string {
+  return typeof value === 'string' && value.trim() ? `“${value.trim()}”` : NO_VALUE;
 }
 
 /** A `YYYY-MM` month; anything else would make the month formatters throw. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@autonomy/contracts';
-import { canActOnSignals, canEditAreaFigures, canEditSettings, canImportFigures, canManageUsers } from './permissions.ts';
+import {
+  canActOnSignals,
+  canEditAreaFigures,
+  canEditSettings,
+  canImportFigures,
+  canManageUsers,
+  canRunReviews,
+} from './permissions.ts';
 
 const roles: readonly Role[] = ['admin', 'executive', 'area_lead', 'viewer'];
 const allowed = (check: (role: Role) => boolean) => roles.filter(check);
@@ -12,6 +19,10 @@ describe('permissions', () => {
 
   it('lets admins and executives act on signals, not leads or viewers', () => {
     expect(allowed(canActOnSignals)).toEqual(['admin', 'executive']);
+  });
+
+  it('lets admins and executives run the monthly review, not leads or viewers', () => {
+    expect(allowed(canRunReviews)).toEqual(['admin', 'executive']);
   });
 
   it('lets only admins change the settings', () => {

@@ -26,6 +26,14 @@ export function canActOnSignals(role: Role): boolean {
   return role === 'admin' || role === 'executive';
 }
 
+/**
+ * Who runs the monthly scaling review: starts one, edits its agenda and notes, records decisions
+ * and action items. The same people who act on signals; everyone else reads the pack.
+ */
+export function canRunReviews(role: Role): boolean {
+  return role === 'admin' || role === 'executive';
+}
+
 /** The drift rule and index weights apply to every area, so only admins change them. */
 export function canEditSettings(role: Role): boolean {
   return role === 'admin';

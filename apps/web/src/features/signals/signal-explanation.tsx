@@ -1,8 +1,14 @@
 import type { DriftRules, Signal } from '@autonomy/contracts';
 import { centralisationChangeTone, formatDelta, formatWindow, ownershipChangeTone } from '../../lib/format.ts';
 
-/** The two changes behind a finding, over the organisation's window. */
-export function SignalDeltas({ signal, rules }: { signal: Signal; rules: DriftRules | undefined }) {
+/** The two changes behind a finding; a live signal or one frozen in a review pack both carry them. */
+export function SignalDeltas({
+  signal,
+  rules,
+}: {
+  signal: Pick<Signal, 'ownershipDelta' | 'centralisationDelta'>;
+  rules: DriftRules | undefined;
+}) {
   if (signal.ownershipDelta === null && signal.centralisationDelta === null) return null;
   return (
     <p className="signal__deltas">

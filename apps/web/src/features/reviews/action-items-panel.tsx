@@ -1,0 +1,154 @@
+import type { ActionItem, Review } from '@autonomy/contracts';
+import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
+import { EmptyState } from '../../components/ui/query-states.tsx';
+import { countOf, NO_VALUE } from '../../lib/format.ts';
+import { Link, withMonth } from '../../router.tsx';
+import { ActionItemForm } from './action-item-form.tsx';
+import { ActionItemChangedError, useChangeActionItem } from './queries.ts';
+import { dayOf, daysBetween, formatDay, isOverdue } from './review-dates.ts';
+import {
+  ACTION_ITEM_STATUS_LABELS,
+  actionItemMoves,
+  areaNameIn,
+  describeActionItemConflict,
+  describeActionItemProgress,
+  sortOldestFirst,
+} from './review-items.ts';
+
+/**
+ * What the meeting asked someone to do, with an owner and a due date. Open items past their due
+ * day are flagged against today, so reading an old pack still shows what was left undone.
+ */
+export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: Review; canRecord: boolean; canListUsers: boolean }) {
+  const items = sortOldestFirst(review.actionItems);
+  const today = dayOf(new Date());
+  const open = items.filter((item) => item.status === 'open').length;
+  const overdue = items.filter((item) => isOverdue(item, today)).length;
+
+  return (
+    <section className="panel action-items" aria-labelledby="action-items-heading">
+      <div className="panel__header">
+        <h2 id="action-items-heading">Action items</h2>
+        <p className="muted">
+          {items.length === 0
+            ? 'Who does what, by when.'
+            : `${describeActionItemProgress(items.length, open, overdue)} In the order they were agreed.`}
+        </p>
+      </div>
+      {items.length === 0 ? (
+        <EmptyState title="No action items yet" />
+      ) : (
+        <div className="table-scroll">
+          <table className="table table--compact action-items__table">
+            <caption className="visually-hidden">Action items of this review, oldest first, with owner, due date and status.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Area</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Status</th>
+                {canRecord && (
+                  <th scope="col" className="no-print">
+                    <span className="visually-hidden">Change the status</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <ActionItemRow key={item.id} item={item} review={review} today={today} canRecord={canRecord} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canRecord && <ActionItemForm review={review} canListUsers={canListUsers} />}
+    </section>
+  );
+}
+
+function ActionItemRow({ item, review, today, canRecord }: { item: ActionItem; review: Review; today: string; canRecord: boolean }) {
+  const overdue = isOverdue(item, today);
+  return (
+    <tr data-action-item-id={item.id} data-status={item.status} data-overdue={overdue} className={overdue ? 'is-overdue' : undefined}>
+      <th scope="row" className="preserve-lines">
+        {item.title}
+      </th>
+      <td>
+        {item.areaSlug ? (
+          <Link to={withMonth(`/areas/${encodeURIComponent(item.areaSlug)}`, review.month)}>
+            {areaNameIn(review.snapshot.areas, item.areaSlug)}
+          </Link>
+        ) : (
+          NO_VALUE
+        )}
+      </td>
+      <td>
+        {item.owner ? (
+          <>
+            {item.owner.name}
+            <span className="muted small action-items__email">{item.owner.email}</span>
+          </>
+        ) : (
+          <span className="muted">Account deleted</span>
+        )}
+      </td>
+      <td className="action-items__due">
+        {item.dueOn ? formatDay(item.dueOn) : NO_VALUE}
+        {overdue && item.dueOn && (
+          <span className="badge badge--critical action-items__overdue">
+            Overdue by {countOf(daysBetween(item.dueOn, today), 'day')}
+          </span>
+        )}
+      </td>
+      <td>
+        <span className={`status-badge status-badge--${item.status}`} data-status={item.status}>
+          {ACTION_ITEM_STATUS_LABELS[item.status]}
+        </span>
+      </td>
+      {canRecord && (
+        <td className="no-print">
+          <ActionItemControls item={item} reviewId={review.id} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/**
+ * Moves an item to another status on the version shown (`If-Match`). Waits for the API: the new
+ * status shows once the server has it. When someone else changed the item first, says what it is now.
+ */
+function ActionItemControls({ item, reviewId }: { item: ActionItem; reviewId: string }) {
+  const change = useChangeActionItem(reviewId);
+  const pendingStatus = change.isPending ? change.variables.patch.status : undefined;
+  return (
+    <div className="action-items__controls">
+      <div className="button-row" role="group" aria-label={`Status of “${item.title}”`}>
+        {actionItemMoves(item.status).map((move) => (
+          <button
+            key={move.to}
+            type="button"
+            className="button button--small"
+            // Named with the item: a screen reader listing buttons hears which item each one moves.
+            aria-label={`${move.label}: ${item.title}`}
+            disabled={change.isPending}
+            onClick={() => change.mutate({ itemId: item.id, patch: { status: move.to }, version: item.version })}
+          >
+            {pendingStatus === move.to ? `${move.label}…` : move.label}
+          </button>
+        ))}
+      </div>
+      {change.error instanceof ActionItemChangedError ? (
+        <div className="notice notice--error action-item-conflict" role="alert">
+          <p>
+            <span className="notice__title">Not changed.</span> {describeActionItemConflict(change.error.latest)}
+          </p>
+        </div>
+      ) : (
+        change.isError && <ProblemNotice error={change.error} action="The item was not changed" />
+      )}
+    </div>
+  );
+}

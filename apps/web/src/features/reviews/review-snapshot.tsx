@@ -1,0 +1,88 @@
+import type { DriftRules, ReviewSignal, ReviewSnapshot } from '@autonomy/contracts';
+import { EmptyState } from '../../components/ui/query-states.tsx';
+import { countOf, formatMonthLong } from '../../lib/format.ts';
+import { Link, withMonth } from '../../router.tsx';
+import { AreasTable } from '../portfolio/areas-table.tsx';
+import { OrganisationSummary } from '../portfolio/organisation-summary.tsx';
+import { KindTag, SeverityBadge, StatusBadge } from '../signals/signal-badges.tsx';
+import { SignalDeltas, SignalExplanation } from '../signals/signal-explanation.tsx';
+import { describeKindCounts } from '../signals/signal-labels.ts';
+import { KIND_ORDER } from '../signals/signal-order.ts';
+
+/**
+ * The portfolio as it stood when the review started, drawn with the portfolio page's own summary
+ * and table, so a pack reads like the dashboard did that day.
+ */
+export function FrozenPortfolio({ snapshot }: { snapshot: ReviewSnapshot }) {
+  const month = formatMonthLong(snapshot.month);
+  return (
+    <>
+      <section className="review-section" aria-labelledby="frozen-summary-heading">
+        <h2 id="frozen-summary-heading" className="review-section__title">
+          The organisation in {month}
+        </h2>
+        <OrganisationSummary organisation={snapshot.organisation} rules={snapshot.rules} />
+      </section>
+      <section className="panel" aria-labelledby="frozen-areas-heading">
+        <div className="panel__header">
+          <h2 id="frozen-areas-heading">Areas</h2>
+          <p className="muted">
+            {countOf(snapshot.areas.length, 'area')} with figures for {month}, as they stood then. Drifting areas come first
+            <span className="no-print">; select a column to sort</span>.
+          </p>
+        </div>
+        {snapshot.areas.length === 0 ? (
+          <EmptyState title="No area had figures for this month" />
+        ) : (
+          <AreasTable rows={snapshot.areas} month={snapshot.month} rules={snapshot.rules} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The findings the meeting discussed, each with its reasons and the status it had then. */
+export function FrozenSignals({ snapshot }: { snapshot: ReviewSnapshot }) {
+  const counts = KIND_ORDER.map((kind) => ({ kind, count: snapshot.signals.filter((signal) => signal.kind === kind).length }));
+  return (
+    <section className="panel" aria-labelledby="frozen-signals-heading">
+      <div className="panel__header">
+        <h2 id="frozen-signals-heading">Signals discussed</h2>
+        <p className="muted">
+          The findings for {formatMonthLong(snapshot.month)} when the review started, Chipotle drift first, each with the
+          status it had then.
+          {snapshot.signals.length > 0 && <> {describeKindCounts(counts)}.</>}
+        </p>
+      </div>
+      {snapshot.signals.length === 0 ? (
+        <EmptyState title="There were no findings for this month" />
+      ) : (
+        <ul className="signal-list">
+          {snapshot.signals.map((signal) => (
+            <FrozenSignal key={signal.id} signal={signal} rules={snapshot.rules} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FrozenSignal({ signal, rules }: { signal: ReviewSignal; rules: DriftRules }) {
+  return (
+    <li className={`signal signal--${signal.kind}`} data-signal-kind={signal.kind} data-signal-status={signal.status}>
+      <div className="signal__header">
+        <KindTag kind={signal.kind} />
+        <Link className="signal__area" to={withMonth(`/areas/${encodeURIComponent(signal.areaSlug)}`, signal.month)}>
+          {signal.areaName}
+        </Link>
+        <span className="signal__badges">
+          <SeverityBadge severity={signal.severity} />
+          <StatusBadge status={signal.status} />
+        </span>
+      </div>
+      <SignalDeltas signal={signal} rules={rules} />
+      <SignalExplanation lines={signal.explanation} />
+      {signal.statusReason && <p className="muted small">Reason: {signal.statusReason}</p>}
+    </li>
+  );
+}
