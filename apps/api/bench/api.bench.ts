@@ -1,7 +1,8 @@
 /**
  * What do the main routes cost over their floors? Prints medians for the same data: the raw SQL
  * that reads the rows, a bare signed-in route, GET /api/v1/portfolio, PUT of one area month
- * (which recomputes that area's signals), and a settings change (which recomputes every area).
+ * (which recomputes that area's signals), a settings change (which recomputes every area), and
+ * starting a monthly review (which freezes a month's portfolio and signals) against GET /portfolio.
  * Runs on PGlite, or on PostgreSQL when DATABASE_URL is set. Figures only; nothing is asserted.
  */
 import { performance } from 'node:perf_hooks';
@@ -112,6 +113,22 @@ try {
   }
   const settingsChange = (performance.now() - settingsStart) / 3;
 
+  // One review per month: each run starts the review of an earlier month, newest first.
+  const unreviewed = [...new Set(rows.map((row) => row.month))].reverse();
+  let lastReviewId = '';
+  const startReview = await median(async () => {
+    const reviewed = unreviewed.shift();
+    if (!reviewed) throw new Error(`reviewing needs ${RUNS + 1} months of figures; run with more months`);
+    const response = await app.request('/api/v1/reviews', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ month: reviewed, heldOn: `${reviewed}-28` }),
+    });
+    if (response.status !== 201) throw new Error(`POST /api/v1/reviews: ${response.status} ${await response.text()}`);
+    lastReviewId = ((await response.json()) as { id: string }).id;
+  });
+  const readReview = await median(() => get(`/api/v1/reviews/${lastReviewId}`));
+
   console.log(`database: ${database.kind}; ${AREAS} areas × ${MONTHS} months = ${rows.length} rows; median of ${RUNS} runs`);
   console.log(`import of all rows (one transaction):  ${importMs.toFixed(0)} ms (${((rows.length / importMs) * 1000).toFixed(0)} rows/s)`);
   console.log(`re-import, every row replaced and its target change recorded: ${reimportMs.toFixed(0)} ms = ${(reimportMs / importMs).toFixed(2)} × the first import`);
@@ -120,6 +137,8 @@ try {
   console.log(`GET /api/v1/portfolio:                  ${portfolio.toFixed(1)} ms  = ${(portfolio / rawSql).toFixed(2)} × raw SQL`);
   console.log(`PUT one area month (+ its signals):     ${putOneMonth.toFixed(1)} ms  = ${(putOneMonth / bareRoute).toFixed(1)} × bare route`);
   console.log(`PUT settings (every area recomputed):   ${settingsChange.toFixed(0)} ms  (mean of 3)`);
+  console.log(`POST /api/v1/reviews (month frozen):    ${startReview.toFixed(1)} ms  = ${(startReview / portfolio).toFixed(2)} × GET portfolio`);
+  console.log(`GET /api/v1/reviews/{id} (frozen pack): ${readReview.toFixed(1)} ms  = ${(readReview / bareRoute).toFixed(1)} × bare route`);
 } finally {
   await database.destroy();
 }

@@ -24,7 +24,6 @@ export const auditEvents = pgTable(
   },
   (table) => [
     index('audit_events_at_idx').on(table.at),
-    index('audit_events_area_idx').on(table.areaSlug, table.at),
     index('audit_events_area_slugs_idx').using('gin', table.areaSlugs),
   ],
 );
