@@ -74,3 +74,11 @@ export {
 export { summariseOrganisation, type OrganisationSummary } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';
 export { seededRandom } from './seeded-random.ts';
+export {
+  FINDING_KIND_ORDER,
+  compareAreaNames,
+  compareFindingUrgency,
+  compareFindingsForReview,
+  findingMagnitude,
+  type RankedFinding,
+} from './review-order.ts';

@@ -1,4 +1,4 @@
-import type { CreateActionItem, CreateDecision, CreateReview, FindingKind, ReviewSignal, ReviewSnapshot } from '@autonomy/contracts';
+import { type CreateActionItem, type CreateDecision, type CreateReview, reviewSignalSchema, type ReviewSnapshot } from '@autonomy/contracts';
 import {
   type ActionItemRow,
   type AuditActor,
@@ -15,12 +15,10 @@ import {
   type SignalWithArea,
   type UserRow,
 } from '@autonomy/db';
-import { compareSeverity } from '@autonomy/domain';
+import { compareFindingsForReview } from '@autonomy/domain';
 import { ApiError } from '../errors/problem.ts';
 import { computePortfolio } from './portfolio.ts';
 
-/** Chipotle drift is what the review is for; the lesser findings follow it. */
-const KIND_ORDER: readonly FindingKind[] = ['chipotle_drift', 'ownership_erosion', 'revenue_miss'];
 const SIGNAL_PAGE = 1000;
 
 /**
@@ -36,7 +34,8 @@ export async function freezeReviewSnapshot(db: Database, month: string, takenAt:
     rules: portfolio.rules,
     organisation: portfolio.organisation,
     areas: portfolio.areas,
-    signals: signals.sort(compareForReview).map(toReviewSignal),
+    // The snapshot keeps only what a pack shows; the schema drops the rest (contributions, versions).
+    signals: signals.sort(compareFindingsForReview).map((signal) => reviewSignalSchema.parse(signal)),
   };
 }
 
@@ -201,41 +200,4 @@ async function listSignalsOfMonth(db: Database, month: string): Promise<SignalWi
     if (page.length < SIGNAL_PAGE || !last) return all;
     after = { month: last.month, id: last.id };
   }
-}
-
-/**
- * The order the dashboard lists a month's findings in: Chipotle drift first, the most severe and
- * then the strongest first, ties by area.
- */
-function compareForReview(a: SignalWithArea, b: SignalWithArea): number {
-  return (
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-    compareSeverity(b.severity, a.severity) ||
-    magnitude(b) - magnitude(a) ||
-    a.areaName.localeCompare(b.areaName, 'en-GB', { sensitivity: 'base' }) ||
-    a.areaSlug.localeCompare(b.areaSlug)
-  );
-}
-
-/** m = min(ΔCI, −ΔOI) for drift, the fall in ownership for erosion, 0 where the deltas do not apply. */
-function magnitude({ kind, ownershipDelta, centralisationDelta }: SignalWithArea): number {
-  if (kind === 'chipotle_drift' && ownershipDelta !== null && centralisationDelta !== null) return Math.min(centralisationDelta, -ownershipDelta);
-  if (kind === 'ownership_erosion' && ownershipDelta !== null) return -ownershipDelta;
-  return 0;
-}
-
-function toReviewSignal(row: SignalWithArea): ReviewSignal {
-  return {
-    id: row.id,
-    kind: row.kind,
-    areaSlug: row.areaSlug,
-    areaName: row.areaName,
-    month: row.month,
-    severity: row.severity,
-    ownershipDelta: row.ownershipDelta,
-    centralisationDelta: row.centralisationDelta,
-    explanation: row.explanation,
-    status: row.status,
-    statusReason: row.statusReason,
-  };
 }

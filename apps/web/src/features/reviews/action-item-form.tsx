@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../lib/field-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useUserAccounts } from '../area-details/queries.ts';
 import { useAddActionItem } from './queries.ts';
+import { ReviewAreaField } from './review-area-field.tsx';
 import {
   ACTION_ITEM_FIELDS,
   EMPTY_ACTION_ITEM,
@@ -14,7 +15,6 @@ import {
   parseActionItem,
   peopleInReview,
   placeActionItemErrors,
-  snapshotAreaOptions,
   type ActionItemField,
   type ActionItemValues,
 } from './review-items.ts';
@@ -31,7 +31,6 @@ export function ActionItemForm({ review, canListUsers }: { review: Review; canLi
   const [added, setAdded] = useState(false);
   const fieldErrors = useFieldErrors<ActionItemField>();
   const titleRef = useRef<HTMLInputElement>(null);
-  const areas = snapshotAreaOptions(review.snapshot.areas);
   const { errorsFor, unsettled } = fieldErrors;
   const ownerProps: OwnerFieldProps = {
     review,
@@ -119,27 +118,14 @@ export function ActionItemForm({ review, canListUsers }: { review: Review; canLi
             onChange={(event) => change({ dueOn: event.target.value })}
           />
         </Field>
-        <Field
+        <ReviewAreaField
           id={fieldId('areaSlug')}
-          label="Area (optional)"
           hint="The area it is for, if one."
+          areas={review.snapshot.areas}
+          value={values.areaSlug}
           errors={errorsFor('areaSlug')}
-          data-field="areaSlug"
-        >
-          <select
-            id={fieldId('areaSlug')}
-            value={values.areaSlug}
-            {...describeInput(fieldId('areaSlug'), errorsFor('areaSlug'))}
-            onChange={(event) => change({ areaSlug: event.target.value })}
-          >
-            <option value="">No particular area</option>
-            {areas.map((area) => (
-              <option key={area.slug} value={area.slug}>
-                {area.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+          onChange={(areaSlug) => change({ areaSlug })}
+        />
       </div>
       <div className="figures-form__footer">
         <div className="button-row">

@@ -8,12 +8,12 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { Link, withMonth } from '../../router.tsx';
 import { useAddDecision } from './queries.ts';
+import { ReviewAreaField } from './review-area-field.tsx';
 import {
   areaNameIn,
   EMPTY_DECISION,
   parseDecision,
   placeDecisionErrors,
-  snapshotAreaOptions,
   sortOldestFirst,
   type DecisionField,
   type DecisionValues,
@@ -72,7 +72,6 @@ function DecisionForm({ review }: { review: Review }) {
   const [recorded, setRecorded] = useState(false);
   const fieldErrors = useFieldErrors<DecisionField>();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const areas = snapshotAreaOptions(review.snapshot.areas);
   const { errorsFor } = fieldErrors;
 
   function change(next: Partial<DecisionValues>) {
@@ -134,27 +133,14 @@ function DecisionForm({ review }: { review: Review }) {
           onChange={(event) => change({ text: event.target.value })}
         />
       </Field>
-      <Field
+      <ReviewAreaField
         id={fieldId('areaSlug')}
-        label="Area (optional)"
         hint="The area it is about, if one."
+        areas={review.snapshot.areas}
+        value={values.areaSlug}
         errors={errorsFor('areaSlug')}
-        data-field="areaSlug"
-      >
-        <select
-          id={fieldId('areaSlug')}
-          value={values.areaSlug}
-          {...describeInput(fieldId('areaSlug'), errorsFor('areaSlug'))}
-          onChange={(event) => change({ areaSlug: event.target.value })}
-        >
-          <option value="">No particular area</option>
-          {areas.map((area) => (
-            <option key={area.slug} value={area.slug}>
-              {area.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+        onChange={(areaSlug) => change({ areaSlug })}
+      />
       <div className="figures-form__footer">
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={add.isPending}>

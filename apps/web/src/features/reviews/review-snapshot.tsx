@@ -1,13 +1,11 @@
-import type { DriftRules, ReviewSignal, ReviewSnapshot } from '@autonomy/contracts';
+import type { ReviewSnapshot } from '@autonomy/contracts';
 import { EmptyState } from '../../components/ui/query-states.tsx';
 import { countOf, formatMonthLong } from '../../lib/format.ts';
-import { Link, withMonth } from '../../router.tsx';
 import { AreasTable } from '../portfolio/areas-table.tsx';
 import { OrganisationSummary } from '../portfolio/organisation-summary.tsx';
-import { KindTag, SeverityBadge, StatusBadge } from '../signals/signal-badges.tsx';
-import { SignalDeltas, SignalExplanation } from '../signals/signal-explanation.tsx';
+import { SignalListItem } from '../signals/month-signals-panel.tsx';
 import { describeKindCounts } from '../signals/signal-labels.ts';
-import { KIND_ORDER } from '../signals/signal-order.ts';
+import { countByKind } from '../signals/signal-order.ts';
 
 /**
  * The portfolio as it stood when the review started, drawn with the portfolio page's own summary
@@ -43,7 +41,7 @@ export function FrozenPortfolio({ snapshot }: { snapshot: ReviewSnapshot }) {
 
 /** The findings the meeting discussed, each with its reasons and the status it had then. */
 export function FrozenSignals({ snapshot }: { snapshot: ReviewSnapshot }) {
-  const counts = KIND_ORDER.map((kind) => ({ kind, count: snapshot.signals.filter((signal) => signal.kind === kind).length }));
+  const counts = countByKind(snapshot.signals);
   return (
     <section className="panel" aria-labelledby="frozen-signals-heading">
       <div className="panel__header">
@@ -59,30 +57,10 @@ export function FrozenSignals({ snapshot }: { snapshot: ReviewSnapshot }) {
       ) : (
         <ul className="signal-list">
           {snapshot.signals.map((signal) => (
-            <FrozenSignal key={signal.id} signal={signal} rules={snapshot.rules} />
+            <SignalListItem key={signal.id} signal={signal} rules={snapshot.rules} />
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-function FrozenSignal({ signal, rules }: { signal: ReviewSignal; rules: DriftRules }) {
-  return (
-    <li className={`signal signal--${signal.kind}`} data-signal-kind={signal.kind} data-signal-status={signal.status}>
-      <div className="signal__header">
-        <KindTag kind={signal.kind} />
-        <Link className="signal__area" to={withMonth(`/areas/${encodeURIComponent(signal.areaSlug)}`, signal.month)}>
-          {signal.areaName}
-        </Link>
-        <span className="signal__badges">
-          <SeverityBadge severity={signal.severity} />
-          <StatusBadge status={signal.status} />
-        </span>
-      </div>
-      <SignalDeltas signal={signal} rules={rules} />
-      <SignalExplanation lines={signal.explanation} />
-      {signal.statusReason && <p className="muted small">Reason: {signal.statusReason}</p>}
-    </li>
   );
 }

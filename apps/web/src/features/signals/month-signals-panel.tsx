@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DriftRules, Signal } from '@autonomy/contracts';
+import type { DriftRules, ReviewSignal } from '@autonomy/contracts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { formatMonthLong } from '../../lib/format.ts';
 import { Link, withMonth } from '../../router.tsx';
@@ -33,7 +33,7 @@ export function MonthSignalsPanel({ month, rules }: { month: string; rules: Drif
       ) : (
         <ul className="signal-list">
           {ordered.map((signal) => (
-            <MonthSignal key={signal.id} signal={signal} rules={rules} />
+            <SignalListItem key={signal.id} signal={signal} rules={rules} />
           ))}
         </ul>
       )}
@@ -41,7 +41,8 @@ export function MonthSignalsPanel({ month, rules }: { month: string; rules: Drif
   );
 }
 
-function MonthSignal({ signal, rules }: { signal: Signal; rules: DriftRules }) {
+/** One finding with its reasons; a review pack lists its frozen findings the same way. */
+export function SignalListItem({ signal, rules }: { signal: ReviewSignal; rules: DriftRules }) {
   return (
     <li className={`signal signal--${signal.kind}`} data-signal-kind={signal.kind} data-signal-status={signal.status}>
       <div className="signal__header">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signalFixture } from '../../test-support/fixtures.ts';
-import { countByKind, signalMagnitude, sortSignalsForReview, sortSignalsNewestFirst } from './signal-order.ts';
+import { countByKind, sortSignalsForReview, sortSignalsNewestFirst } from './signal-order.ts';
 
 const ids = (signals: { id: string }[]) => signals.map((signal) => signal.id);
 
@@ -47,15 +47,6 @@ describe('sortSignalsNewestFirst', () => {
       signalFixture({ id: 'jan-next-year', month: '2025-01', kind: 'ownership_erosion' }),
     ];
     expect(ids(sortSignalsNewestFirst(signals))).toEqual(['jan-next-year', 'sept-drift', 'sept-miss', 'june']);
-  });
-});
-
-describe('signalMagnitude', () => {
-  it('is min(ΔCI, −ΔOI) for drift, the ownership fall for erosion, 0 otherwise', () => {
-    expect(signalMagnitude(signalFixture({ ownershipDelta: -14, centralisationDelta: 11 }))).toBe(11);
-    expect(signalMagnitude(signalFixture({ kind: 'ownership_erosion', ownershipDelta: -8, centralisationDelta: 1 }))).toBe(8);
-    expect(signalMagnitude(signalFixture({ kind: 'revenue_miss' }))).toBe(0);
-    expect(signalMagnitude(signalFixture({ ownershipDelta: null, centralisationDelta: null }))).toBe(0);
   });
 });
 
