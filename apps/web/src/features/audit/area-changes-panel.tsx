@@ -14,7 +14,7 @@ export function AreaChangesPanel({ slug }: { slug: string }) {
     <section className="panel" aria-labelledby="area-changes-heading">
       <div className="panel__header">
         <h2 id="area-changes-heading">Changes</h2>
-        <p className="muted">Who changed this area’s figures (by hand or by import), targets, details and signals, and when; newest first. Kept for good: nothing here can be edited.</p>
+        <p className="muted">Who changed this area’s figures (by hand or by import), targets, details and signals, and what reviews decided about it, and when; newest first. Kept for good: nothing here can be edited.</p>
       </div>
       {changes.isPending ? (
         <LoadingState label="Loading the area’s changes…" />
