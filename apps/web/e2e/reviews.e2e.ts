@@ -103,13 +103,21 @@ describe('the monthly scaling review', () => {
     await exec.waitForURL((url) => url.pathname === '/reviews');
   });
 
-  it('lets an executive start the review of the latest month without one, and shows its frozen pack', async () => {
+  it('lets an executive start the review of the latest month without one from the portfolio, and shows its frozen pack', async () => {
     const months = (await getJson<{ months: string[] }>(adminApi, '/api/v1/portfolio')).months;
     const reviewed = new Set((await listReviews()).map((review) => review.month));
     reviewMonth = months.find((month) => !reviewed.has(month)) ?? '';
     expect(reviewMonth).not.toBe('');
 
-    await exec.getByRole('button', { name: 'Start a review' }).first().click();
+    // The portfolio of that month says it has had no review yet, and offers to start it.
+    await exec.getByRole('link', { name: 'Portfolio', exact: true }).click();
+    await exec.waitForURL((url) => url.pathname === '/');
+    await exec.locator('.month-select select').selectOption(reviewMonth);
+    const note = exec.locator('[data-month-review="none"]');
+    await note.waitFor();
+    await expect(note.innerText()).resolves.toBe(`No scaling review of ${monthName(reviewMonth)} yet. Start it`);
+    await note.getByRole('link', { name: 'Start it' }).click();
+    await exec.waitForURL((url) => url.pathname === '/reviews' && url.searchParams.get('month') === reviewMonth);
     const form = exec.locator('section.start-review form');
     await expect(form.getByLabel('Month').inputValue()).resolves.toBe(reviewMonth);
     await expect(form.getByLabel('Held on').inputValue()).resolves.toBe(dayOf(new Date()));
@@ -133,6 +141,14 @@ describe('the monthly scaling review', () => {
     await expect(frozenSignalsList(exec).locator('li[data-signal-kind]').count()).resolves.toBe(
       review.snapshot.signals.length,
     );
+    // Back on the portfolio, the month now links to its pack.
+    await exec.goto(`${server?.baseUrl ?? ''}/?month=${reviewMonth}`);
+    const reviewedNote = exec.locator('p.month-review-note a', { hasText: 'Open the review pack' });
+    await reviewedNote.waitFor();
+    await expect(reviewedNote.getAttribute('href')).resolves.toBe(reviewPath);
+    await exec.goBack();
+    await exec.waitForURL((url) => url.pathname === reviewPath);
+    await frozenAreasTable(exec).locator('tbody tr').first().waitFor();
     frozenAreas = await frozenAreasTable(exec).innerText();
     frozenSummary = await exec.locator('dl[aria-label="Organisation summary"]').innerText();
     frozenSignals = await frozenSignalsList(exec).innerText();

@@ -11,6 +11,7 @@ import { driftMapScale, toDriftMapGroups } from './drift-map-data.ts';
 import { DriftingAreasList } from './drifting-areas-list.tsx';
 import { OrganisationSummary } from './organisation-summary.tsx';
 import { PortfolioHeadline } from './portfolio-headline.tsx';
+import { MonthReviewNote } from '../reviews/month-review-note.tsx';
 import { MonthSignalsPanel } from '../signals/month-signals-panel.tsx';
 import { usePortfolio } from './queries.ts';
 
@@ -61,6 +62,7 @@ function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isU
   return (
     <div className="stack" aria-busy={isUpdating}>
       <PortfolioHeadline portfolio={portfolio} month={month} />
+      <MonthReviewNote month={month} />
       <OrganisationSummary organisation={portfolio.organisation} rules={portfolio.rules} />
       <section className="panel" aria-labelledby="areas-heading">
         <div className="panel__header">

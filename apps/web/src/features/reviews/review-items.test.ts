@@ -5,6 +5,7 @@ import {
   areaNameIn,
   describeActionItemConflict,
   describeActionItemCounts,
+  describeOpenItems,
   describeActionItemProgress,
   ownerOptions,
   parseActionItem,
@@ -158,6 +159,16 @@ describe('describeActionItemConflict', () => {
       'Someone changed this item meanwhile: it is now done, owned by Priya Raman. Look again and decide.',
     );
     expect(describeActionItemConflict(null)).toBe('This item is no longer in the review.');
+  });
+});
+
+describe('describeOpenItems', () => {
+  it('says how many of the items are still open, or that none are left or there were none', () => {
+    expect(describeOpenItems(2, 3)).toBe('2 of 3 action items still open');
+    expect(describeOpenItems(1, 1)).toBe('1 of 1 action item still open');
+    expect(describeOpenItems(0, 3)).toBe('all 3 action items settled');
+    expect(describeOpenItems(0, 1)).toBe('its action item settled');
+    expect(describeOpenItems(0, 0)).toBe('no action items');
   });
 });
 

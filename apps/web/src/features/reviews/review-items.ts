@@ -190,6 +190,13 @@ export function describeActionItemCounts(open: number, total: number): string {
   return `${open} open of ${countOf(total, 'item')}`;
 }
 
+/** "2 of 3 action items still open", "all 3 action items settled", "no action items". */
+export function describeOpenItems(open: number, total: number): string {
+  if (total === 0) return 'no action items';
+  if (open === 0) return total === 1 ? 'its action item settled' : `all ${total} action items settled`;
+  return `${open} of ${countOf(total, 'action item')} still open`;
+}
+
 /** The pack's line above the items: "3 items, 1 still open, 1 of them overdue." */
 export function describeActionItemProgress(total: number, open: number, overdue: number): string {
   const overdueNote = overdue > 0 ? `, ${overdue} of them overdue` : '';

@@ -3,7 +3,7 @@ import type { ReviewSummary } from '@autonomy/contracts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { formatMonthLong, NO_VALUE } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { Link } from '../../router.tsx';
+import { Link, readMonthParam, useLocation } from '../../router.tsx';
 import { canRunReviews } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { useReviewList } from './queries.ts';
@@ -17,7 +17,9 @@ export function ReviewsPage() {
   const session = useSessionUser();
   const canRun = session.data ? canRunReviews(session.data.role) : false;
   const reviews = useReviewList();
-  const [starting, setStarting] = useState(false);
+  // `?month=` comes from the portfolio's "Start it": open the form on that month.
+  const requestedMonth = readMonthParam(useLocation().searchParams);
+  const [starting, setStarting] = useState(requestedMonth !== undefined);
   const items = useMemo(() => reviews.data?.pages.flatMap((page) => page.items) ?? [], [reviews.data]);
   const startButtonRef = useRef<HTMLButtonElement>(null);
   const closedByCancel = useRef(false);
@@ -50,7 +52,7 @@ export function ReviewsPage() {
           </button>
         )}
       </div>
-      {starting && <StartReviewPanel onCancel={cancelStarting} />}
+      {starting && canRun && <StartReviewPanel onCancel={cancelStarting} preferredMonth={requestedMonth} />}
       {reviews.isPending ? (
         <LoadingState label="Loading the reviews…" />
       ) : reviews.isError ? (

@@ -27,7 +27,11 @@ const fieldId = (field: StartReviewField) => `start-review-${field}`;
  * "Start a review": the months that have figures (the portfolio lists them) and which of them
  * already have a review, then the form. Starting one opens its pack.
  */
-export function StartReviewPanel({ onCancel }: { onCancel: () => void }) {
+export function StartReviewPanel({ onCancel, preferredMonth }: {
+  onCancel: () => void;
+  /** The month the reader came to review (the portfolio's "Start it" link); else the likeliest one. */
+  preferredMonth?: string;
+}) {
   const portfolio = usePortfolio(undefined);
   const reviews = useAllReviews();
   const reviewedMonths = useMemo(() => new Map((reviews.data ?? []).map((review) => [review.month, review.id])), [reviews.data]);
@@ -67,6 +71,7 @@ export function StartReviewPanel({ onCancel }: { onCancel: () => void }) {
         <StartReviewForm
           months={portfolio.data.months}
           reviewedMonths={reviewedMonths}
+          preferredMonth={preferredMonth}
           onCancel={onCancel}
         />
       )}
@@ -74,17 +79,21 @@ export function StartReviewPanel({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-function StartReviewForm({ months, reviewedMonths, onCancel }: {
+function StartReviewForm({ months, reviewedMonths, preferredMonth, onCancel }: {
   /** Newest first. */
   months: readonly string[];
   /** Each month that already has a review, to its review's id. */
   reviewedMonths: ReadonlyMap<string, string>;
+  preferredMonth: string | undefined;
   onCancel: () => void;
 }) {
   const reviewed = useMemo(() => new Set(reviewedMonths.keys()), [reviewedMonths]);
   const options = reviewMonthOptions(months, reviewed);
   const [values, setValues] = useState<StartReviewValues>(() =>
-    initialStartReviewValues(defaultReviewMonth(months, reviewed), dayOf(new Date())),
+    initialStartReviewValues(
+      preferredMonth && months.includes(preferredMonth) ? preferredMonth : defaultReviewMonth(months, reviewed),
+      dayOf(new Date()),
+    ),
   );
   const start = useStartReview();
   const fieldErrors = useFieldErrors<StartReviewField>();
