@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { Problem, Role } from '@autonomy/contracts';
 import { createArea, createUser, type Database, type DatabaseHandle, getAreaBySlug, addAreaLead } from '@autonomy/db';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
@@ -5,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/secrets.ts';
 import type { App, AppDeps } from '../src/context.ts';
+import { ResponseContract } from './response-contract.ts';
 
 export interface TestUser {
   id: string;
@@ -31,6 +33,7 @@ class RolledBack extends Error {}
 /** A real app on a real database (PGlite, or PostgreSQL when DATABASE_URL is set), one per test file. */
 export class Harness {
   readonly app: App;
+  private readonly contract: ResponseContract;
   /** The open transaction of `rollback()`, which the app and `db` then use instead of the database. */
   private transaction: Database | undefined;
 
@@ -52,6 +55,7 @@ export class Harness {
       },
     };
     this.app = createApp({ ...deps, database: view });
+    this.contract = new ResponseContract(this.app);
   }
 
   /** `deps` replaces what the app is built from but the database: a clock, a sign-in throttle. */
@@ -96,11 +100,18 @@ export class Harness {
     return result.value;
   }
 
-  request(path: string, init: RequestInit & { as?: TestUser } = {}): Promise<Response> {
+  /** Sends a request to the app; an answer that breaks the OpenAPI document fails the test (ResponseContract). */
+  async request(path: string, init: RequestInit & { as?: TestUser } = {}): Promise<Response> {
     const { as, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (as) headers.set('cookie', as.cookie);
-    return Promise.resolve(this.app.request(path, { ...rest, headers }));
+    const response = await this.app.request(path, { ...rest, headers });
+    const breach = await this.contract.breach(rest.method ?? 'GET', path, response);
+    if (breach) {
+      if (process.env.CONTRACT_REPORT) appendFileSync(process.env.CONTRACT_REPORT, `${breach}\n`);
+      else throw new Error(`The answer breaks the API's documented contract: ${breach}`);
+    }
+    return response;
   }
 
   json(path: string, method: string, body: unknown, as?: TestUser, headers: Record<string, string> = {}): Promise<Response> {

@@ -24,7 +24,7 @@ const route = createRoute({
   responses: {
     200: jsonContentWithEtag(areaMonthSchema, 'The figures were replaced'),
     201: jsonContentWithEtag(areaMonthSchema, 'The figures were created'),
-    ...problemResponses(400, 401, 403, 404, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
   },
 });
 

@@ -21,7 +21,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonContentWithEtag(areaSchema, 'The changed area'),
-    ...problemResponses(400, 401, 403, 404, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
   },
 });
 

@@ -17,7 +17,7 @@ const route = createRoute({
   request: { body: jsonBody(createAreaSchema) },
   responses: {
     201: jsonContentWithEtag(areaSchema, 'The new area'),
-    ...problemResponses(400, 401, 403, 409, 422),
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
   },
 });
 

@@ -20,7 +20,7 @@ const route = createRoute({
   request: { body: jsonBody(loginSchema) },
   responses: {
     200: jsonContent(sessionUserSchema, 'Signed in'),
-    ...problemResponses(400, 401, 422, 429),
+    ...problemResponses(400, 401, 413, 415, 422, 429),
   },
 });
 

@@ -19,7 +19,7 @@ const route = createRoute({
   request: { params: reviewIdParamsSchema, body: jsonBody(createActionItemSchema) },
   responses: {
     201: jsonContentWithEtag(actionItemSchema, 'The new action item; its ETag goes in If-Match when changing it'),
-    ...problemResponses(400, 401, 403, 404, 422),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 

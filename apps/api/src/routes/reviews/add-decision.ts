@@ -16,7 +16,7 @@ const route = createRoute({
     'Record a decision of the meeting (executives and admins), about one area (`areaSlug`) or the whole portfolio. ' +
     'Decisions are the record: they are never edited or removed',
   request: { params: reviewIdParamsSchema, body: jsonBody(createDecisionSchema) },
-  responses: { 201: jsonContent(reviewDecisionSchema, 'The recorded decision'), ...problemResponses(400, 401, 403, 404, 422) },
+  responses: { 201: jsonContent(reviewDecisionSchema, 'The recorded decision'), ...problemResponses(400, 401, 403, 404, 413, 415, 422) },
 });
 
 export function registerAddDecision(app: App): void {

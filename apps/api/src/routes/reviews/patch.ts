@@ -19,7 +19,7 @@ const route = createRoute({
   request: { params: reviewIdParamsSchema, headers: ifMatchHeaders, body: jsonBody(updateReviewSchema) },
   responses: {
     200: jsonContentWithEtag(reviewSchema, 'The changed review'),
-    ...problemResponses(400, 401, 403, 404, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
   },
 });
 

@@ -20,7 +20,7 @@ const route = createRoute({
       ...jsonContent(reviewSchema, 'The new review with its snapshot'),
       headers: z.object({ ETag: z.string(), Location: z.string() }),
     },
-    ...problemResponses(400, 401, 403, 409, 422),
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
   },
 });
 

@@ -19,7 +19,7 @@ const route = createRoute({
   request: { params: actionItemParamsSchema, headers: ifMatchHeaders, body: jsonBody(updateActionItemSchema) },
   responses: {
     200: jsonContentWithEtag(actionItemSchema, 'The changed action item'),
-    ...problemResponses(400, 401, 403, 404, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
   },
 });
 

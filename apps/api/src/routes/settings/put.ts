@@ -20,7 +20,7 @@ const route = createRoute({
   request: { headers: ifMatchHeaders, body: jsonBody(driftSettingsSchema) },
   responses: {
     200: jsonContentWithEtag(settingsResponseSchema, 'The new settings'),
-    ...problemResponses(400, 401, 403, 412, 422),
+    ...problemResponses(400, 401, 403, 412, 413, 415, 422),
   },
 });
 

@@ -22,7 +22,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonContentWithEtag(signalSchema, 'The signal with its new status'),
-    ...problemResponses(400, 401, 403, 404, 409, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422),
   },
 });
 

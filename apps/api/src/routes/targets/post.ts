@@ -17,7 +17,7 @@ const route = createRoute({
     'Set the revenue target of one month, or of every month from `from` to `to`, with a reason. Months with figures ' +
     'take it at once (their ETag changes); months without figures keep it as their planned target.',
   request: { params: areaSlugParamsSchema, body: jsonBody(targetChangeRequestSchema) },
-  responses: { 201: jsonContent(targetChangeResultSchema, 'The change, and the target of each month it covers'), ...problemResponses(400, 401, 403, 404, 422) },
+  responses: { 201: jsonContent(targetChangeResultSchema, 'The change, and the target of each month it covers'), ...problemResponses(400, 401, 403, 404, 413, 415, 422) },
 });
 
 export function registerChangeTargets(app: App): void {

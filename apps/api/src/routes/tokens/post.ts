@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['Auth'],
   summary: 'Create a personal API token, shown once; send it as `Authorization: Bearer …`',
   request: { body: jsonBody(createTokenSchema) },
-  responses: { 201: jsonContent(createdTokenSchema, 'The new token'), ...problemResponses(400, 401, 403, 422) },
+  responses: { 201: jsonContent(createdTokenSchema, 'The new token'), ...problemResponses(400, 401, 403, 413, 415, 422) },
 });
 
 export function registerCreateToken(app: App): void {

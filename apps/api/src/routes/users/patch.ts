@@ -24,7 +24,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonContentWithEtag(userAccountSchema, 'The changed user'),
-    ...problemResponses(400, 401, 403, 404, 409, 412, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422),
   },
 });
 

@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ['Users'],
   summary: 'Create a user (admins only)',
   request: { body: jsonBody(createUserSchema) },
-  responses: { 201: jsonContentWithEtag(userAccountSchema, 'The new user'), ...problemResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonContentWithEtag(userAccountSchema, 'The new user'), ...problemResponses(400, 401, 403, 409, 413, 415, 422) },
 });
 
 export function registerCreateUser(app: App): void {
