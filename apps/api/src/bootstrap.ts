@@ -7,6 +7,7 @@ import {
   getUserByEmail,
   seedDemoOrganisation,
 } from '@autonomy/db';
+import { addMonths, monthOf } from '@autonomy/domain';
 import { hashPassword } from './auth/secrets.ts';
 import { seedDemoReview } from './services/demo-review.ts';
 import { loadDriftSettings } from './services/drift-settings.ts';
@@ -26,8 +27,7 @@ export interface BootstrapReport {
 
 /** The month before `now`: demo figures end there, as a real organisation's would. */
 function lastCompleteMonth(now: Date): string {
-  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  return addMonths(monthOf(now), -1);
 }
 
 /**

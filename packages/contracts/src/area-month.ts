@@ -85,3 +85,11 @@ export const areaMonthSchema = areaMonthFiguresObject
 export type AreaMonth = z.infer<typeof areaMonthSchema>;
 
 export const areaMonthParamsSchema = z.object({ slug: slugSchema, month: monthSchema });
+
+/**
+ * Figures are for months that have begun: "month 2031-01 has not begun: figures go up to 2026-12,
+ * the current month". A planned target for a later month is a target, not figures.
+ */
+export function monthNotBegunMessage(field: string, month: string, currentMonth: string): string {
+  return `${field} ${month} has not begun: figures go up to ${currentMonth}, the current month`;
+}

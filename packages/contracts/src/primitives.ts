@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-/** A calendar month, `YYYY-MM`. */
+/**
+ * A calendar month, `YYYY-MM`, from 1900 on: an earlier year is a typo (and a browser would show
+ * the years below 100 as 19xx).
+ */
 export const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+  .regex(/^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, from 1900-01 on')
   .meta({ id: 'Month', example: '2024-09' });
 
 /** An area's slug as the brief defines it. */

@@ -9,10 +9,11 @@ import { signalSchema } from './signals.ts';
  * records decisions and action items, and leaves a pack that reads later exactly as it stood.
  */
 
-/** A calendar day, `YYYY-MM-DD`. PostgreSQL's dates have no year 0, so it is refused here (422), not there (500). */
+/** A calendar day, `YYYY-MM-DD`, from 1900 on, as months are (PostgreSQL has no year 0 either). */
 export const daySchema = z.iso
   .date('must be a date written YYYY-MM-DD')
-  .refine((day) => !day.startsWith('0000-'), 'must be a date in the year 1 or later')
+  // Judged only once the date is written right, so a malformed one gets one message, not two.
+  .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || day >= '1900-01-01', 'must be a date from 1900-01-01 on')
   .meta({ id: 'Day', example: '2024-10-03' });
 
 export const actionItemStatusSchema = z.enum(['open', 'done', 'dropped']).meta({ id: 'ActionItemStatus' });

@@ -3,6 +3,7 @@ import { updateAreaSchema, createAreaSchema } from './area.ts';
 import { areaMonthFiguresSchema } from './area-month.ts';
 import { loginSchema } from './auth.ts';
 import { monthSchema, pageQuerySchema, slugSchema } from './primitives.ts';
+import { daySchema } from './reviews.ts';
 import { targetChangeRequestSchema } from './targets.ts';
 
 const figures = {
@@ -26,10 +27,10 @@ const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyK
   (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
 
 describe('primitives', () => {
-  it.each(['2024-01', '1999-12', '2030-10'])('accepts the month %s', (month) => {
+  it.each(['2024-01', '1999-12', '2030-10', '1900-01', '9999-12'])('accepts the month %s', (month) => {
     expect(monthSchema.safeParse(month).success).toBe(true);
   });
-  it.each(['2024-1', '2024-00', '2024-13', '24-01', '2024-01-01', ''])('refuses the month %j', (month) => {
+  it.each(['2024-1', '2024-00', '2024-13', '24-01', '2024-01-01', '', '0000-01', '0099-01', '1899-12'])('refuses the month %j', (month) => {
     expect(monthSchema.safeParse(month).success).toBe(false);
   });
   it.each(['ab', 'data-platform', 'a'.repeat(64), 'x9'])('accepts the slug %s', (slug) => {
@@ -37,6 +38,13 @@ describe('primitives', () => {
   });
   it.each(['a', 'Payments', 'data_platform', 'a'.repeat(65), 'pay ments'])('refuses the slug %j', (slug) => {
     expect(slugSchema.safeParse(slug).success).toBe(false);
+  });
+  it('accepts days from 1900-01-01 on, and gives a malformed day one message', () => {
+    expect(daySchema.safeParse('1900-01-01').success).toBe(true);
+    expect(daySchema.safeParse('2028-02-29').success).toBe(true);
+    expect(daySchema.safeParse('1899-12-31').error?.issues.map((issue) => issue.message)).toEqual(['must be a date from 1900-01-01 on']);
+    expect(daySchema.safeParse('0099-01-05').success).toBe(false);
+    expect(daySchema.safeParse('15/12/2026').error?.issues.map((issue) => issue.message)).toEqual(['must be a date written YYYY-MM-DD']);
   });
   it('pages 100 by default and at most 1,000', () => {
     expect(pageQuerySchema.parse({})).toEqual({ limit: 100 });

@@ -7,6 +7,7 @@ export {
   isValidMonth,
   monthFromIndex,
   monthIndex,
+  monthOf,
   monthRange,
   monthsBetween,
   type Month,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthRange, monthsBetween, parseMonthIndex } from './month.ts';
+import { addMonths, compareMonths, isValidMonth, monthFromIndex, monthIndex, monthOf, monthRange, monthsBetween, parseMonthIndex } from './month.ts';
 
 describe('isValidMonth', () => {
   it.each([
@@ -93,5 +93,13 @@ describe('parseMonthIndex', () => {
 
   it.each([undefined, null, 202401, ['2024-01']])('is -1 for %j, not a string', (value) => {
     expect(parseMonthIndex(value)).toBe(-1);
+  });
+});
+
+describe('monthOf', () => {
+  it('is the UTC calendar month of a moment', () => {
+    expect(monthOf(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12');
+    expect(monthOf(new Date('2027-01-01T00:00:00Z'))).toBe('2027-01');
+    expect(monthOf(new Date('2026-03-01T00:30:00+01:00'))).toBe('2026-02');
   });
 });

@@ -71,3 +71,8 @@ export function monthRange(from: Month, to: Month): Month[] {
 export function compareMonths(a: Month, b: Month): number {
   return monthIndex(a) - monthIndex(b);
 }
+
+/** The calendar month a moment falls in, in UTC (the server's months, whatever its time zone). */
+export function monthOf(date: Date): Month {
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}

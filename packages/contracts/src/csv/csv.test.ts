@@ -666,7 +666,7 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
     ]);
   });
 
-  it.each(['2024-13', '2024-00', '2024-1', '24-09', '2024/09', '2024-09-01', 'Sep 2024'])(
+  it.each(['2024-13', '2024-00', '2024-1', '24-09', '2024/09', '2024-09-01', 'Sep 2024', '0000-01', '1899-12'])(
     'refuses month = %j',
     (written) => {
       const result = failureOf(parseMetricsCsv(file(dataLine({ month: written }))), 'invalid');
@@ -675,11 +675,21 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
           row: 2,
           column: 'month',
           path: 'month',
-          message: `month must be a month written YYYY-MM, got ${JSON.stringify(written)}`,
+          message: `month must be a month written YYYY-MM, from 1900-01 on, got ${JSON.stringify(written)}`,
         },
       ]);
     },
   );
+
+  it('refuses a month after the current one, when told which that is, and takes the current month itself', () => {
+    const text = file(dataLine({ month: '2026-12' }), dataLine({ month: '2027-01' }));
+    const result = failureOf(parseMetricsCsv(text, { latestMonth: '2026-12' }), 'invalid');
+    expect(result.errors).toEqual([
+      { row: 3, column: 'month', path: 'month', message: 'month 2027-01 has not begun: figures go up to 2026-12, the current month' },
+    ]);
+    expect(parseMetricsCsv(file(dataLine({ month: '2026-12' })), { latestMonth: '2026-12' }).ok).toBe(true);
+    expect(parseMetricsCsv(file(dataLine({ month: '2031-01' }))).ok).toBe(true);
+  });
 
   it.each(['a', 'Payments', 'pay_ments', 'pay ments', 'x'.repeat(65), 'paiements-é'])(
     'refuses area_slug = %j',
@@ -827,7 +837,7 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
 
   it('echoes a long bad value shortened', () => {
     const result = failureOf(parseMetricsCsv(file(dataLine({ month: 'x'.repeat(1000) }))), 'invalid');
-    expect(result.errors[0]?.message).toBe(`month must be a month written YYYY-MM, got "${'x'.repeat(57)}..."`);
+    expect(result.errors[0]?.message).toBe(`month must be a month written YYYY-MM, from 1900-01 on, got "${'x'.repeat(57)}..."`);
   });
 
   it('gives every error a row, a path and a message, and a column whenever one applies', () => {

@@ -1,5 +1,5 @@
 /** Reading an import file into rows, or into errors that name the file line and column. */
-import { checkFigureRules } from '../area-month.ts';
+import { checkFigureRules, monthNotBegunMessage } from '../area-month.ts';
 import {
   COLUMN_OF_PATH,
   COLUMN_PATHS,
@@ -49,6 +49,7 @@ class RowReader {
   constructor(
     private readonly positions: readonly number[],
     private readonly errors: ErrorList,
+    private readonly latestMonth: string | undefined,
   ) {}
 
   start(record: CsvRecord): void {
@@ -67,7 +68,9 @@ class RowReader {
   }
 
   calendarMonth(column: MetricsCsvColumn): string {
-    return this.take(column, readRemembered(this.months, readMonth, column, this.raw(column)), '');
+    const month = this.take(column, readRemembered(this.months, readMonth, column, this.raw(column)), '');
+    if (this.latestMonth === undefined || month <= this.latestMonth) return month;
+    return this.take(column, new ValueProblem(monthNotBegunMessage(column, month, this.latestMonth)), '');
   }
 
   decimal(column: MetricsCsvColumn): number {
@@ -240,7 +243,12 @@ function describeRuleBreach(
  * Reads an import file. All rows or none: any broken rule makes the whole file `invalid`, with
  * every problem found (up to MAX_REPORTED_ERRORS listed), so one upload shows everything to fix.
  */
-export function parseMetricsCsv(text: string): MetricsCsvResult {
+export interface ParseOptions {
+  /** The current month: figures are for months that have begun, so a later one is refused. */
+  latestMonth?: string;
+}
+
+export function parseMetricsCsv(text: string, options: ParseOptions = {}): MetricsCsvResult {
   const reader = new CsvRecordReader(text);
   let header: CsvRecord | null;
   try {
@@ -258,7 +266,7 @@ export function parseMetricsCsv(text: string): MetricsCsvResult {
   const check = checkHeader(header);
   if (!check.ok) return unparseable(check.detail, check.errors);
   try {
-    return readDataRows(reader, check.columns);
+    return readDataRows(reader, check.columns, options.latestMonth);
   } catch (error) {
     return syntaxProblem(text, error, check.columns);
   }
@@ -274,9 +282,10 @@ function nextNonBlankRecord(reader: CsvRecordReader): CsvRecord | null {
 function readDataRows(
   reader: CsvRecordReader,
   columns: readonly MetricsCsvColumn[],
+  latestMonth: string | undefined,
 ): MetricsCsvResult {
   const errors = new ErrorList();
-  const read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), errors);
+  const read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), errors, latestMonth);
   const memory: FileMemory = { areaMonths: new Map(), areaNames: new Map() };
   const rows: MetricsCsvRow[] = [];
   let dataRows = 0;

@@ -1,9 +1,11 @@
-import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema } from '@autonomy/contracts';
+import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema, monthNotBegunMessage } from '@autonomy/contracts';
 import { getAreaMonth, listMonthTargets, lockAreas, putAreaMonth, recordAuditEvent, recordTargetChange, TARGET_REASON_BY_SOURCE } from '@autonomy/db';
+import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
+import { ApiError } from '../../errors/problem.ts';
 import { loadDriftSettings } from '../../services/drift-settings.ts';
 import { recomputeSignals } from '../../services/signals.ts';
 import { requireArea } from '../areas/shared.ts';
@@ -15,7 +17,7 @@ const route = createRoute({
   path: '/api/v1/areas/{slug}/months/{month}',
   tags: ['Figures'],
   summary:
-    "Write one area's figures for one month; send If-Match with the ETag you read (or If-None-Match: * to create only) so nobody's change is overwritten",
+    "Write one area's figures for one month (up to the current month); send If-Match with the ETag you read (or If-None-Match: * to create only) so nobody's change is overwritten",
   request: {
     params: areaMonthParamsSchema,
     headers: ifMatchHeaders.extend({ 'if-none-match': z.literal('*').optional() }),
@@ -36,6 +38,12 @@ export function registerPutAreaMonth(app: App): void {
     const ifMatch = c.req.header('if-match');
     const createOnly = c.req.header('if-none-match') === '*';
     const { now = () => new Date() } = c.var.deps;
+    const currentMonth = monthOf(now());
+    if (month > currentMonth) {
+      throw new ApiError('invalid_input', `${month} has not begun yet; figures can be kept for months up to ${currentMonth}.`, [
+        { path: 'path.month', message: monthNotBegunMessage('month', month, currentMonth) },
+      ]);
+    }
 
     const result = await c.var.deps.database.db.transaction(async (tx) => {
       const area = await requireArea(tx, slug);

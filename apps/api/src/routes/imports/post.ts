@@ -1,5 +1,6 @@
 import { importQuerySchema, importResultSchema, type MetricsCsvRow, parseMetricsCsv } from '@autonomy/contracts';
 import { importAreaMonths, recordAuditEvent } from '@autonomy/db';
+import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { authorize } from '../../auth/authorize.ts';
@@ -14,7 +15,7 @@ const route = createRoute({
   method: 'post',
   path: '/api/v1/imports/metrics',
   tags: ['Figures'],
-  summary: 'Import monthly figures from CSV (the brief\'s format); all rows or none. `dryRun=true` only validates.',
+  summary: 'Import monthly figures from CSV (the brief\'s format), for months up to the current one; all rows or none. `dryRun=true` only validates.',
   request: {
     query: importQuerySchema,
     body: { required: true, content: { 'text/csv': { schema: z.string() } } },
@@ -33,7 +34,7 @@ export function registerImportMetrics(app: App): void {
     const actor = c.var.user;
     const { dryRun } = c.req.valid('query');
     const { now = () => new Date() } = c.var.deps;
-    const rows = parseRows(await readCsvBody(c));
+    const rows = parseRows(await readCsvBody(c), monthOf(now()));
     for (const slug of new Set(rows.map((row) => row.areaSlug))) authorize(actor, 'metrics.import', slug);
 
     const db = c.var.deps.database.db;
@@ -79,8 +80,8 @@ async function readCsvBody(c: Context<AppEnv>): Promise<string> {
   }
 }
 
-function parseRows(text: string): MetricsCsvRow[] {
-  const parsed = parseMetricsCsv(text);
+function parseRows(text: string, currentMonth: string): MetricsCsvRow[] {
+  const parsed = parseMetricsCsv(text, { latestMonth: currentMonth });
   if (parsed.ok) return parsed.rows;
   throw new ApiError(parsed.kind === 'unparseable' ? 'malformed_request' : 'invalid_input', parsed.detail, parsed.errors);
 }

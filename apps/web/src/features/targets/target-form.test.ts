@@ -66,7 +66,7 @@ describe('parseTargetForm', () => {
     expect(parseTargetForm(range({ from: '2027-1', revenueTarget: '-5', reason: '   ' }))).toEqual({
       ok: false,
       errors: {
-        from: ['Must be a month written YYYY-MM.'],
+        from: ['Must be a month written YYYY-MM, from 1900-01 on.'],
         revenueTarget: ['Must be 0 or more.'],
         reason: ['Must say why the target changes.'],
       },
