@@ -225,10 +225,11 @@ describe('action items', () => {
 
   it('refuses an unknown or deactivated new owner and an empty patch (422)', async () => {
     const item = await fixtures.itemAdded(review.id, { title: 'Ask why', ownerEmail: owner.email }, executive);
-    expect((await harness.json(`/api/v1/users/${owner.id}`, 'PATCH', { active: false }, admin)).status).toBe(200);
+    const gone = await harness.user('viewer', { email: 'gone@example.com' });
+    expect((await harness.json(`/api/v1/users/${gone.id}`, 'PATCH', { active: false }, admin)).status).toBe(200);
     for (const [body, path] of [
       [{ ownerEmail: 'nobody@example.com' }, 'ownerEmail'],
-      [{ ownerEmail: owner.email }, 'ownerEmail'],
+      [{ ownerEmail: gone.email }, 'ownerEmail'],
       [{}, ''],
       [{ status: 'cleared' }, 'status'],
       [{ areaSlug: 'search' }, ''],
@@ -237,5 +238,25 @@ describe('action items', () => {
       expect(response.status, JSON.stringify(body)).toBe(422);
       expect((await problemOf(response)).errors?.map((error) => error.path), JSON.stringify(body)).toContain(path);
     }
+  });
+
+  it('lets an item whose owner has left be renamed and closed, sending the owner back unchanged', async () => {
+    const item = await fixtures.itemAdded(review.id, { title: 'Ask why', ownerEmail: owner.email }, executive);
+    expect((await harness.json(`/api/v1/users/${owner.id}`, 'PATCH', { active: false }, admin)).status).toBe(200);
+    const renamed = await patchItem(item, { title: 'Ask Search why', ownerEmail: owner.email, status: 'dropped' }, { 'if-match': '"1"' });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ title: 'Ask Search why', status: 'dropped', owner: { email: 'sam@example.com' }, version: 2 });
+  });
+
+  it('keeps the version and writes no audit line when a change saves what is there already', async () => {
+    const item = await fixtures.itemAdded(review.id, { title: 'Ask why', ownerEmail: owner.email }, executive);
+    const before = await fingerprint(harness.db);
+    const same = await patchItem(item, { title: 'Ask why', status: 'open', ownerEmail: 'SAM@example.com' }, { 'if-match': '"1"' });
+    expect(same.status).toBe(200);
+    expect(same.headers.get('etag')).toBe('"1"');
+    const sameReview = await patchReview({ heldOn: '2024-11-07', agenda: review.agenda }, { 'if-match': '"1"' });
+    expect(sameReview.status).toBe(200);
+    expect(sameReview.headers.get('etag')).toBe('"1"');
+    expect(await fingerprint(harness.db)).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from 
 import { ApiError } from '../../errors/problem.ts';
 import { requireActiveOwner } from '../../services/reviews.ts';
 import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
-import { changedFields, toActionItem } from './shared.ts';
+import { changedFields, changesNothing, toActionItem } from './shared.ts';
 
 const route = createRoute({
   method: 'patch',
@@ -38,7 +38,10 @@ export function registerUpdateActionItem(app: App): void {
       if (!ifMatchAccepts(ifMatch, before)) {
         throw staleEtag(`This action item changed since you read it (now ${etagOf(before)}); reload it and apply your change again.`);
       }
-      const owner = ownerEmail === undefined ? undefined : await requireActiveOwner(tx, ownerEmail);
+      // The owner is checked only when it changes: an item whose owner has left can still be renamed or closed.
+      const newOwner = ownerEmail !== undefined && ownerEmail.toLowerCase() !== before.owner?.email.toLowerCase();
+      const owner = newOwner ? await requireActiveOwner(tx, ownerEmail) : undefined;
+      if (!owner && changesNothing(before, patch)) return before;
       // Against the version just read: a change committed meanwhile makes this one stale, not lost.
       const after = await updateActionItem(tx, {
         reviewId: id,
