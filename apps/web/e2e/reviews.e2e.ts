@@ -156,7 +156,7 @@ describe('the monthly scaling review', () => {
     await exec.screenshot({ path: join(resultsDir, 'review-pack.png'), fullPage: true });
   });
 
-  it('records a decision and an action item, explains an unknown owner, and marks the item done', async () => {
+  it('records a decision and an action item, explains an impossible date and an unknown owner, and marks the item done', async () => {
     const decisions = exec.locator('section[aria-labelledby="decisions-heading"]');
     await decisions.getByLabel('Decision', { exact: true }).fill(DECISION);
     await decisions.getByLabel('Area (optional)').selectOption({ label: 'Checkout' });
@@ -170,7 +170,16 @@ describe('the monthly scaling review', () => {
     await items.getByLabel('Action', { exact: true }).fill(ITEM_TITLE);
     // Executives cannot list accounts: they type the owner's email, and the API checks it.
     await items.getByLabel('Owner’s email').fill('nobody@example.com');
-    await items.getByLabel('Due on (optional)').fill(yesterday());
+    // 30 February typed into the date field: the browser reads it as no date at all, and the form says so.
+    const dueOn = items.getByLabel('Due on (optional)');
+    await dueOn.focus();
+    await exec.keyboard.type('02302027');
+    await expect(dueOn.evaluate((input: HTMLInputElement) => input.validity.badInput)).resolves.toBe(true);
+    await items.getByRole('button', { name: 'Add action item' }).click();
+    await expect(items.locator('[data-field="dueOn"] .field__error').textContent()).resolves.toBe(
+      'This is not a date that exists; check the day, month and year.',
+    );
+    await dueOn.fill(yesterday());
     await items.getByLabel('Area (optional)').selectOption({ label: 'Checkout' });
     await items.getByRole('button', { name: 'Add action item' }).click();
     await expect(items.locator('[data-field="ownerEmail"] .field__error').textContent()).resolves.toBe(

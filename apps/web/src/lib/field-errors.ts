@@ -8,6 +8,10 @@ import type { FieldError } from '@autonomy/contracts';
 /** Messages to show beside each field, already worded for a person. */
 export type FieldErrors<K extends string> = Partial<Record<K, string[]>>;
 
+export function hasErrors(errors: FieldErrors<string>): boolean {
+  return Object.keys(errors).length > 0;
+}
+
 /** The API's refusal, placed: beside the field its path names, or in a list under the form. */
 export interface PlacedErrors<K extends string> {
   byField: FieldErrors<K>;

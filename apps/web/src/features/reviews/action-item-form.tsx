@@ -3,7 +3,8 @@ import type { Review } from '@autonomy/contracts';
 import { describeInput, Field } from '../../components/ui/field.tsx';
 import { FormRefusal } from '../../components/ui/save-refusal.tsx';
 import { ApiError } from '../../lib/api.ts';
-import type { FieldErrors } from '../../lib/field-errors.ts';
+import { hasErrors, type FieldErrors } from '../../lib/field-errors.ts';
+import { unreadableDates } from '../../lib/unreadable-dates.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useUserAccounts } from '../area-details/queries.ts';
 import { useAddActionItem } from './queries.ts';
@@ -48,7 +49,8 @@ export function ActionItemForm({ review, canListUsers }: { review: Review; canLi
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAdded(false);
-    const parsed = parseActionItem(values);
+    const unreadable = unreadableDates(event.currentTarget, ACTION_ITEM_FIELDS);
+    const parsed = hasErrors(unreadable) ? { ok: false as const, errors: unreadable } : parseActionItem(values);
     if (!parsed.ok) {
       add.reset();
       fieldErrors.showInputErrors(parsed.errors);

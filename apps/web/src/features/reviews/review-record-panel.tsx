@@ -5,7 +5,8 @@ import { describeInput, Field } from '../../components/ui/field.tsx';
 import { FormRefusal } from '../../components/ui/save-refusal.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { conflictRows, keepMyChanges } from '../../lib/conflict.ts';
-import type { FieldErrors } from '../../lib/field-errors.ts';
+import { hasErrors, type FieldErrors } from '../../lib/field-errors.ts';
+import { unreadableDates } from '../../lib/unreadable-dates.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { ReviewChangedError, useSaveReviewRecord } from './queries.ts';
 import {
@@ -181,6 +182,13 @@ function ReviewRecordForm({ review, onCancel, onSaved }: { review: Review; onCan
     event.preventDefault();
     if (conflict) return;
     setNotice(null);
+    const unreadable = unreadableDates(event.currentTarget, REVIEW_RECORD_KEYS);
+    if (hasErrors(unreadable)) {
+      save.reset();
+      fieldErrors.showInputErrors(unreadable);
+      focusFirstError(unreadable);
+      return;
+    }
     send(values, base, version);
   }
 

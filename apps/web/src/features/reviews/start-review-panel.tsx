@@ -3,7 +3,8 @@ import { describeInput, Field } from '../../components/ui/field.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { FormRefusal } from '../../components/ui/save-refusal.tsx';
 import { ApiError } from '../../lib/api.ts';
-import type { FieldErrors } from '../../lib/field-errors.ts';
+import { hasErrors, type FieldErrors } from '../../lib/field-errors.ts';
+import { unreadableDates } from '../../lib/unreadable-dates.ts';
 import { formatMonthLong } from '../../lib/format.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { Link, navigate } from '../../router.tsx';
@@ -108,7 +109,8 @@ function StartReviewForm({ months, reviewedMonths, preferredMonth, onCancel }: {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseStartReview(values);
+    const unreadable = unreadableDates(event.currentTarget, START_REVIEW_FIELDS);
+    const parsed = hasErrors(unreadable) ? { ok: false as const, errors: unreadable } : parseStartReview(values);
     if (!parsed.ok) {
       start.reset();
       fieldErrors.showInputErrors(parsed.errors);
