@@ -129,6 +129,8 @@ describe('the monthly scaling review', () => {
     await exec.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
     reviewPath = new URL(exec.url()).pathname;
     await exec.getByRole('heading', { level: 1, name: `Scaling review — ${monthName(reviewMonth)}` }).waitFor();
+    // The start button went away with the form: the keyboard carries on from the pack's heading.
+    await expect(exec.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
     await expect(exec.locator('.review-pack__meta').textContent()).resolves.toContain(`started by ${EXEC_NAME}`);
     await expect(exec.locator('.review-frozen').textContent()).resolves.toMatch(/Figures frozen as of \d/);
     await expect(exec.locator('[data-record="agenda"] .preserve-lines').innerText()).resolves.toBe(AGENDA);

@@ -22,6 +22,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/areas/a/b')).toEqual({ name: 'not-found' });
     expect(matchRoute('/nope')).toEqual({ name: 'not-found' });
     expect(matchRoute('/reviews/a/decisions')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/reviews/garbage')).toEqual({ name: 'not-found' });
   });
 });
 

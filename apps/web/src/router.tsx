@@ -1,5 +1,5 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
-import { monthSchema } from '@autonomy/contracts';
+import { monthSchema, reviewIdParamsSchema } from '@autonomy/contracts';
 
 /** The app's pages. Anything else is `not-found`. */
 export type Route =
@@ -24,7 +24,10 @@ export function matchRoute(pathname: string): Route {
   const area = /^\/areas\/([^/]+)$/.exec(path);
   if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };
   const review = /^\/reviews\/([^/]+)$/.exec(path);
-  if (review?.[1]) return { name: 'review', id: decodeURIComponent(review[1]) };
+  // Only a review id can name a review; anything else is no page, not a request the API would refuse.
+  if (review?.[1] && reviewIdParamsSchema.shape.id.safeParse(decodeURIComponent(review[1])).success) {
+    return { name: 'review', id: decodeURIComponent(review[1]) };
+  }
   return { name: 'not-found' };
 }
 

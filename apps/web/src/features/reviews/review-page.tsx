@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Review } from '@autonomy/contracts';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { formatDateTime, formatMonthLong } from '../../lib/format.ts';
@@ -49,11 +50,18 @@ function ReviewPack({ review, canRun, canListUsers }: {
   canListUsers: boolean;
 }) {
   const { snapshot } = review;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Arriving from "Start review" (or any button that went away) leaves the focus nowhere: put it on the pack.
+  useEffect(() => {
+    if (document.activeElement === document.body) headingRef.current?.focus();
+  }, []);
   return (
     <div className="stack">
       <div className="page-header">
         <div>
-          <h1>Scaling review — {formatMonthLong(review.month)}</h1>
+          <h1 ref={headingRef} tabIndex={-1}>
+            Scaling review — {formatMonthLong(review.month)}
+          </h1>
           <p className="muted review-pack__meta">
             Held on <strong>{formatDay(review.heldOn)}</strong>
             {review.createdBy && (
