@@ -146,6 +146,7 @@ const requests: Record<string, RequestFor> = {
     path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}`,
     json: exampleFigures,
   }),
+  'DELETE /api/v1/areas/{slug}/months/{month}': () => ({ method: 'DELETE', path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}` }),
   'GET /api/v1/areas/{slug}/targets': () => ({ method: 'GET', path: `/api/v1/areas/${OWN_AREA}/targets` }),
   'GET /api/v1/areas/{slug}/targets/changes': () => ({ method: 'GET', path: `/api/v1/areas/${OWN_AREA}/targets/changes` }),
   'POST /api/v1/areas/{slug}/targets': () => ({
@@ -387,6 +388,9 @@ describe('the rules of the brief', () => {
   const expectations: [use: string, actor: ActorName, outcome: 'allowed' | 'denied'][] = [
     ['PUT /api/v1/areas/{slug}/months/{month}', 'area_lead (own area)', 'allowed'],
     ['PUT /api/v1/areas/{slug}/months/{month}', 'area_lead (other area)', 'denied'],
+    ['DELETE /api/v1/areas/{slug}/months/{month}', 'area_lead (own area)', 'allowed'],
+    ['DELETE /api/v1/areas/{slug}/months/{month}', 'area_lead (other area)', 'denied'],
+    ['DELETE /api/v1/areas/{slug}/months/{month}', 'executive', 'denied'],
     ['POST /api/v1/imports/metrics', 'area_lead (own area)', 'allowed'],
     ['POST /api/v1/imports/metrics', 'area_lead (other area)', 'denied'],
     ['PATCH /api/v1/areas/{slug} (name or description)', 'area_lead (own area)', 'allowed'],
@@ -438,11 +442,12 @@ describe('the rules of the brief', () => {
     );
   });
 
-  it('lets area leads write only the area they lead: figures, targets, description, imports', () => {
+  it('lets area leads write only the area they lead: figures (and removing a month), targets, description, imports', () => {
     const writes = protectedUses.filter(({ operation, use }) => operation.method !== 'GET' && use.area !== 'none').map(({ key }) => key);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (other area)') === 'allowed')).toEqual([]);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (own area)') === 'allowed').sort()).toEqual(
       [
+        'DELETE /api/v1/areas/{slug}/months/{month}',
         'PATCH /api/v1/areas/{slug} (name or description)',
         'POST /api/v1/areas/{slug}/targets',
         'POST /api/v1/imports/metrics',

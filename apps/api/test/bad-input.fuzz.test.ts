@@ -1116,6 +1116,26 @@ const tokenIds: fc.Arbitrary<BadRequest> = fc
     ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),
   }));
 
+/** Removing figures that are not there (a bad or unknown area or month), or with a stale If-Match. */
+const removedMonths: fc.Arbitrary<BadRequest> = fc.oneof(
+  fc
+    .tuple(
+      fc.oneof(fc.constantFrom(OWN_AREA, 'no-such-area', 'Own-Area', 'x'), fc.string({ minLength: 1, maxLength: 30 })),
+      fc.oneof(fc.constantFrom('2023-01', '2031-05', '1899-12', '2024-13', '2024-1', '0000-01'), fc.string({ minLength: 1, maxLength: 12 })),
+    )
+    .map(([slug, month]) => ({
+      label: `figures of ${slug} ${month}`,
+      method: 'DELETE',
+      path: `/api/v1/areas/${encodeURIComponent(slug)}/months/${encodeURIComponent(month)}`,
+    })),
+  fc.constantFrom('"0"', '"999999"', 'W/"1"', 'garbage').map((ifMatch) => ({
+    label: `a stale If-Match ${ifMatch}`,
+    method: 'DELETE',
+    path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}`,
+    headers: { 'if-match': ifMatch },
+  })),
+);
+
 // ---------------------------------------------------------------------------------------------
 // The check of every answer
 
@@ -1170,7 +1190,12 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
         .map((method) => `${method.toUpperCase()} ${path}`)
         .filter((key) => WRITE_METHODS.has(key.split(' ')[0] as string)),
     );
-    const fuzzed = [...jsonRoutes.map(({ name }) => name), 'POST /api/v1/imports/metrics', 'DELETE /api/v1/tokens/{id}'];
+    const fuzzed = [
+      ...jsonRoutes.map(({ name }) => name),
+      'POST /api/v1/imports/metrics',
+      'DELETE /api/v1/tokens/{id}',
+      'DELETE /api/v1/areas/{slug}/months/{month}',
+    ];
     expect(writes.filter((key) => !fuzzed.includes(key) && !WITHOUT_BODY.has(key)), 'add bad bodies for these routes').toEqual([]);
   });
 
@@ -1185,6 +1210,10 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
 
   it(`DELETE /api/v1/tokens/{id}: ${DELETE_RUNS} ids of no token`, async () => {
     await property(tokenIds, DELETE_RUNS);
+  });
+
+  it(`DELETE /api/v1/areas/{slug}/months/{month}: ${DELETE_RUNS} months that are not there, or stale`, async () => {
+    await property(removedMonths, DELETE_RUNS);
   });
 
   it('sent at least 2,000 bad requests', () => {

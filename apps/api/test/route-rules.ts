@@ -64,6 +64,7 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'GET /api/v1/areas/{slug}/history': needs(['read'], 'path'),
   'GET /api/v1/areas/{slug}/months/{month}': needs(['read'], 'path'),
   'PUT /api/v1/areas/{slug}/months/{month}': needs(['figures.write'], 'path'),
+  'DELETE /api/v1/areas/{slug}/months/{month}': needs(['figures.write'], 'path'),
   'GET /api/v1/areas/{slug}/targets': needs(['read'], 'path'),
   'GET /api/v1/areas/{slug}/targets/changes': needs(['read'], 'path'),
   'POST /api/v1/areas/{slug}/targets': needs(['targets.write'], 'path'),

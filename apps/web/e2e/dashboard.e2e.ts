@@ -427,6 +427,27 @@ describe('the autonomy dashboard', () => {
     await expect(readFigure(lead, 'checkout', added, 'revenueTarget')).resolves.toBe(String(plannedTarget));
   });
 
+  it('lets the lead remove a month entered by mistake, after asking, and keeps it in the Changes', async () => {
+    const added = nextMonth(checkoutMonth);
+    const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');
+    await figuresPanel.getByRole('button', { name: 'Remove these figures' }).click();
+    const question = figuresPanel.locator('.remove-figures');
+    await expect(question.locator('.notice__title').textContent()).resolves.toBe(`Remove the figures for ${monthName(added)}?`);
+    // Changing her mind keeps them.
+    await question.getByRole('button', { name: 'Keep them' }).click();
+    await figuresPanel.getByRole('button', { name: 'Remove these figures' }).click();
+    await figuresPanel.getByRole('button', { name: `Remove ${monthName(added)}` }).click();
+
+    const removed = figuresPanel.locator('.figures-removed');
+    await removed.waitFor();
+    await expect(removed.textContent()).resolves.toBe(`The figures for ${monthName(added)} were removed.`);
+    expect(await figuresPanel.locator('.figures-saved').count()).toBe(0);
+    await lead.waitForURL((url) => !url.searchParams.has('month'));
+    await expect(figuresPanel.locator('#figures-heading').textContent()).resolves.toBe(`Figures for ${monthName(checkoutMonth)}`);
+    await lead.locator('.change-list__item', { hasText: `Priya Raman removed the figures for ${added}` }).first().waitFor();
+    expect((await lead.request.get(`/api/v1/areas/checkout/months/${added}`)).status()).toBe(404);
+  });
+
   it('offers the lead no way to edit an area she does not lead', async () => {
     await lead.goto('/areas/search');
     const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');

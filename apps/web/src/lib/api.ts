@@ -139,6 +139,14 @@ export async function saveAreaMonth(
   return { areaMonth: body, etag: readEtag(path, response), created: response.status === 201 };
 }
 
+/**
+ * Removes one month's figures, only if they are still the version shown (`If-Match`); a 412
+ * means someone changed them since, and nothing was removed.
+ */
+export async function removeAreaMonth(slug: string, month: string, { version }: { version: number }): Promise<void> {
+  await send(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, { method: 'DELETE', headers: { 'If-Match': `"${version}"` } });
+}
+
 export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<ImportResult> {
   const query = new URLSearchParams({ dryRun: String(options.dryRun) }).toString();
   return sendForJson(`/api/v1/imports/metrics?${query}`, importResultSchema, {

@@ -32,6 +32,23 @@ export async function getAreaMonth(db: Database, areaId: string, month: string):
   return row;
 }
 
+/**
+ * Removes one area month, only if it is still at `expectedVersion` (one statement, as for a
+ * write); returns the removed row, or undefined when it had changed or gone meanwhile.
+ */
+export async function deleteAreaMonth(
+  db: Database,
+  target: { areaId: string; month: string; expectedVersion: number },
+): Promise<AreaMonthRow | undefined> {
+  const [row] = await db
+    .delete(areaMonths)
+    .where(
+      and(eq(areaMonths.areaId, target.areaId), eq(areaMonths.month, target.month), eq(areaMonths.version, target.expectedVersion)),
+    )
+    .returning();
+  return row;
+}
+
 export type PutAreaMonthResult =
   | { outcome: 'created' | 'updated'; row: AreaMonthRow }
   | { outcome: 'version_mismatch' };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '@autonomy/db';
+import { fingerprint } from '../../../test/fingerprint.ts';
 import { exampleFigures as figures, Harness, problemOf, type TestUser } from '../../../test/harness.ts';
+import { workedExampleCsv } from '../../../test/worked-example.ts';
 
 let harness: Harness;
 let lead: TestUser;
@@ -119,11 +122,55 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
   it('records who changed what, before and after, in the audit log', async () => {
     await harness.json(path, 'PUT', figures, lead);
     await harness.json(path, 'PUT', { ...figures, hiresTotal: 5 }, lead, { 'if-match': '"1"' });
-    const { listAuditEvents } = await import('@autonomy/db');
     const events = await listAuditEvents(harness.db, { areaSlug: 'payments', limit: 10 });
     expect(events.map((event) => event.action)).toEqual(['figures.updated', 'figures.created']);
     expect(events[0]).toMatchObject({ actorEmail: lead.email, subject: '2024-05' });
     expect(events[0]?.before).toMatchObject({ hiresTotal: 3 });
     expect(events[0]?.after).toMatchObject({ hiresTotal: 5 });
+  });
+});
+
+describe('DELETE /api/v1/areas/{slug}/months/{month}', () => {
+  it('removes a month with If-Match (204), keeps what was removed in the audit log, and the month is gone', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    const removed = await harness.request(path, { method: 'DELETE', headers: { 'if-match': '"1"' }, as: lead });
+    expect(removed.status).toBe(204);
+    expect(await removed.text()).toBe('');
+    expect((await harness.request(path, { as: viewer })).status).toBe(404);
+    const events = await listAuditEvents(harness.db, { areaSlug: 'payments', limit: 1 });
+    expect(events[0]).toMatchObject({ action: 'figures.deleted', actorEmail: lead.email, subject: '2024-05', after: null });
+    expect(events[0]?.before).toMatchObject({ month: '2024-05', ...figures });
+  });
+
+  it('refuses a stale If-Match (412), a month without figures (404), and other leads and viewers (403), removing nothing', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': '"1"' });
+    const before = await fingerprint(harness.db);
+    const stale = await harness.request(path, { method: 'DELETE', headers: { 'if-match': '"1"' }, as: lead });
+    expect(stale.status).toBe(412);
+    expect((await problemOf(stale)).detail).toContain('changed since you read them');
+    expect((await harness.request('/api/v1/areas/payments/months/2024-04', { method: 'DELETE', as: lead })).status).toBe(404);
+    expect((await harness.request(path, { method: 'DELETE', as: otherLead })).status).toBe(403);
+    expect((await harness.request(path, { method: 'DELETE', as: viewer })).status).toBe(403);
+    expect(await fingerprint(harness.db)).toEqual(before);
+  });
+
+  it('recomputes the area’s signals without the month: a drift finding of that month is cleared by data', async () => {
+    const admin = await harness.user('admin');
+    const imported = await harness.request('/api/v1/imports/metrics', {
+      method: 'POST',
+      body: workedExampleCsv,
+      headers: { 'content-type': 'text/csv' },
+      as: admin,
+    });
+    expect(imported.status).toBe(200);
+    const driftOf = async () =>
+      ((await (await harness.request('/api/v1/signals?kind=chipotle_drift&area=search&month=2024-11', { as: viewer })).json()) as {
+        items: { status: string; statusReason: string | null }[];
+      }).items;
+    expect(await driftOf()).toMatchObject([{ status: 'open' }]);
+    const removed = await harness.request('/api/v1/areas/search/months/2024-11', { method: 'DELETE', as: admin });
+    expect(removed.status).toBe(204);
+    expect(await driftOf()).toMatchObject([{ status: 'cleared', statusReason: 'cleared by data' }]);
   });
 });

@@ -26,6 +26,7 @@ import { AreaChangesPanel } from '../audit/area-changes-panel.tsx';
 import { canActOnSignals, canEditAreaFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { FiguresEditor, type FiguresEditTarget, type SavedFigures } from '../figures/figures-editor.tsx';
+import { RemoveFigures } from '../figures/remove-figures.tsx';
 import { monthToAdd } from '../figures/figures-form.ts';
 import { FiguresSavedNotice } from '../figures/figures-saved-notice.tsx';
 import { useDriftRules } from '../settings/queries.ts';
@@ -93,6 +94,7 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
   const addableMonth = canEditFigures ? monthToAdd(latestMonth, new Date()) : null;
   const [editing, setEditing] = useState<FiguresEditTarget | null>(null);
   const [saved, setSaved] = useState<SavedFigures | null>(null);
+  const [removedMonth, setRemovedMonth] = useState<string | null>(null);
   const canEditDetails = user ? canEditAreaDetails(user, history.slug) : false;
   const [editingDetails, setEditingDetails] = useState(false);
   const [detailsSaved, setDetailsSaved] = useState(false);
@@ -100,7 +102,15 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
 
   function startEditing(target: FiguresEditTarget) {
     setSaved(null);
+    setRemovedMonth(null);
     setEditing(target);
+  }
+
+  function handleRemoved(month: string) {
+    setSaved(null);
+    setRemovedMonth(month);
+    // The month is gone: show the latest month that still has figures.
+    navigate(areaPath, { replace: true });
   }
 
   function handleSaved(result: SavedFigures) {
@@ -228,7 +238,16 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
                   onDismiss={() => setSaved(null)}
                 />
               )}
-              <FocusMonthFigures slug={history.slug} month={focusMonth} />
+              {removedMonth && (
+                <p className="notice notice--success figures-removed" role="status">
+                  The figures for {formatMonthLong(removedMonth)} were removed.
+                </p>
+              )}
+              <FocusMonthFigures
+                slug={history.slug}
+                month={focusMonth}
+                onRemoved={canEditFigures && editing === null ? handleRemoved : undefined}
+              />
             </section>
           </div>
 
@@ -302,10 +321,16 @@ function FocusMonthSummary({ reading, rules }: { reading: AreaHistoryPoint; rule
   );
 }
 
-function FocusMonthFigures({ slug, month }: { slug: string; month: string }) {
+/** `onRemoved` is given to those who may remove the month's figures (its leads and admins). */
+function FocusMonthFigures({ slug, month, onRemoved }: { slug: string; month: string; onRemoved?: (month: string) => void }) {
   const figures = useAreaMonthFigures(slug, month);
   if (figures.isPending) return <LoadingState label="Loading the month’s figures…" />;
   if (figures.isError) return <ErrorState error={figures.error} onRetry={() => void figures.refetch()} />;
   if (figures.data === null) return <EmptyState title="No figures for this month" />;
-  return <MonthFigures figures={figures.data} />;
+  return (
+    <>
+      <MonthFigures figures={figures.data} />
+      {onRemoved && <RemoveFigures key={figures.data.month} slug={slug} figures={figures.data} onRemoved={onRemoved} />}
+    </>
+  );
 }

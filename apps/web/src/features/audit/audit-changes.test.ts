@@ -23,6 +23,9 @@ describe('describeAuditEvent', () => {
       'Priya Raman added figures for 2026-11',
     );
     expect(describeAuditEvent(auditEventFixture({ action: 'area.created', subject: null }))).toBe('Priya Raman created the area');
+    expect(describeAuditEvent(auditEventFixture({ action: 'figures.deleted', subject: '2026-09', after: null }))).toBe(
+      'Priya Raman removed the figures for 2026-09',
+    );
     const area = { slug: 'checkout', name: 'Checkout', description: 'Basket', status: 'active', leadEmail: null };
     expect(
       describeAuditEvent(

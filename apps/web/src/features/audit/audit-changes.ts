@@ -33,6 +33,8 @@ export function describeAuditEvent(event: AuditEvent, areaSlug: string | null = 
         ? `${who} updated figures for ${month}: ${changes.join(', ')}`
         : `${who} saved the figures for ${month} without changing them`;
     }
+    case 'figures.deleted':
+      return `${who} removed the figures for ${month}`;
     case 'area.created':
       return `${who} created the area`;
     case 'area.updated': {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AreaMonthFigures } from '@autonomy/contracts';
-import { fetchAreaMonthForEdit, fetchAreaTargets, saveAreaMonth, type VersionedAreaMonth } from '../../lib/api.ts';
+import { fetchAreaMonthForEdit, fetchAreaTargets, removeAreaMonth, saveAreaMonth, type VersionedAreaMonth } from '../../lib/api.ts';
 import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
 import { areaQueryKeyRoot } from '../area/queries.ts';
 import { auditQueryKeyRoot } from '../audit/queries.ts';
@@ -77,5 +77,25 @@ export function useSaveFigures(slug: string) {
         queryClient.invalidateQueries({ queryKey: auditQueryKeyRoot }),
       ]);
     },
+  });
+}
+
+/**
+ * Removes a month's figures as shown (their version). Removed or refused because they changed
+ * meanwhile, the page's figures, indices, signals and Changes are out of date either way.
+ */
+export function useRemoveFigures(slug: string, onRemoved: (month: string) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ month, version }: { month: string; version: number }) => removeAreaMonth(slug, month, { version }),
+    // Here, not in mutate(): the refetch shows the month without figures, which unmounts the button that asked.
+    onSuccess: (_removed, { month }) => onRemoved(month),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: portfolioQueryKeyRoot }),
+        queryClient.invalidateQueries({ queryKey: areaQueryKeyRoot }),
+        queryClient.invalidateQueries({ queryKey: signalsQueryKeyRoot }),
+        queryClient.invalidateQueries({ queryKey: auditQueryKeyRoot }),
+      ]),
   });
 }
