@@ -442,8 +442,8 @@ describe('the autonomy dashboard', () => {
     await removed.waitFor();
     await expect(removed.textContent()).resolves.toBe(`The figures for ${monthName(added)} were removed.`);
     expect(await figuresPanel.locator('.figures-saved').count()).toBe(0);
-    await lead.waitForURL((url) => !url.searchParams.has('month'));
-    await expect(figuresPanel.locator('#figures-heading').textContent()).resolves.toBe(`Figures for ${monthName(checkoutMonth)}`);
+    await lead.waitForURL((url) => url.searchParams.get('month') === checkoutMonth);
+    await figuresPanel.locator('#figures-heading', { hasText: `Figures for ${monthName(checkoutMonth)}` }).waitFor();
     await lead.locator('.change-list__item', { hasText: `Priya Raman removed the figures for ${added}` }).first().waitFor();
     expect((await lead.request.get(`/api/v1/areas/checkout/months/${added}`)).status()).toBe(404);
   });

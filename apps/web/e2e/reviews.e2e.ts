@@ -205,6 +205,29 @@ describe('the monthly scaling review', () => {
     await row.getByRole('button', { name: `Reopen: ${ITEM_TITLE}` }).waitFor();
   });
 
+  it('changes an item’s action, owner and due date after the meeting, sending only what changed', async () => {
+    const items = exec.locator('section[aria-labelledby="action-items-heading"]');
+    const row = items.locator('tbody tr', { hasText: ITEM_TITLE });
+    await row.getByRole('button', { name: `Change: ${ITEM_TITLE}` }).click();
+    const form = items.getByRole('form', { name: `Change “${ITEM_TITLE}”` });
+    await expect(form.getByLabel('Action').inputValue()).resolves.toBe(ITEM_TITLE);
+    await expect(form.getByLabel('Owner’s email').inputValue()).resolves.toBe(LEAD_EMAIL);
+    await form.getByLabel('Owner’s email').fill(EXEC.email);
+    await form.getByLabel('Due on').fill('');
+    await moveMouseAway(exec);
+    await exec.screenshot({ path: join(resultsDir, 'review-item-change.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+
+    await form.waitFor({ state: 'detached' });
+    await expect(row.textContent()).resolves.toContain(EXEC_NAME);
+    const stored = (await getJson<{ actionItems: ActionItem[] }>(adminApi, `/api/v1${reviewPath}`)).actionItems.find(
+      (candidate) => candidate.title === ITEM_TITLE,
+    );
+    expect(stored).toMatchObject({ owner: { email: EXEC.email }, dueOn: null, status: 'done' });
+    // Back to the button that opened the form.
+    await expect(exec.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(`Change: ${ITEM_TITLE}`);
+  });
+
   it('says so when someone else changed an item first, and shows it as it is now', async () => {
     const review = await getJson<{ actionItems: { id: string; title: string; version: number }[] }>(adminApi, `/api/v1${reviewPath}`);
     const item = review.actionItems.find((candidate) => candidate.title === ITEM_TITLE);
@@ -328,7 +351,7 @@ describe('the monthly scaling review', () => {
       'Val Viewerviewer@demo.example',
       '—',
       'Open',
-      'Mark doneDrop',
+      'Mark doneDropChange…',
     ]);
   });
 

@@ -119,6 +119,16 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
     expect((await problemOf(malformed)).errors?.[0]?.path).toBe('path.month');
   });
 
+  it('keeps the version and writes no audit line when the figures sent are the ones there already', async () => {
+    await harness.json(path, 'PUT', figures, lead);
+    const before = await fingerprint(harness.db);
+    const same = await harness.json(path, 'PUT', { ...figures }, lead, { 'if-match': '"1"' });
+    expect(same.status).toBe(200);
+    expect(same.headers.get('etag')).toBe('"1"');
+    expect(await same.json()).toMatchObject({ version: 1, ...figures });
+    expect(await fingerprint(harness.db)).toEqual(before);
+  });
+
   it('records who changed what, before and after, in the audit log', async () => {
     await harness.json(path, 'PUT', figures, lead);
     await harness.json(path, 'PUT', { ...figures, hiresTotal: 5 }, lead, { 'if-match': '"1"' });

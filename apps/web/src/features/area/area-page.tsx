@@ -109,8 +109,9 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
   function handleRemoved(month: string) {
     setSaved(null);
     setRemovedMonth(month);
-    // The month is gone: show the latest month that still has figures.
-    navigate(areaPath, { replace: true });
+    // The month is gone: show the latest month that still has figures (the history refetches after).
+    const remaining = monthsNewestFirst.find((candidate) => candidate !== month);
+    navigate(remaining ? withMonth(areaPath, remaining) : areaPath, { replace: true });
   }
 
   function handleSaved(result: SavedFigures) {

@@ -156,17 +156,19 @@ export function ActionItemForm({ review, canListUsers }: { review: Review; canLi
   );
 }
 
-interface OwnerFieldProps {
+export interface OwnerFieldProps {
   review: Review;
   value: string;
   errors: string[];
   onChange: (email: string) => void;
+  /** The input's id, when the page has more than one owner field (an item being edited). */
+  id?: string;
 }
 
 /** Admins pick the owner from every active account; if the list cannot be read, they type the email. */
-function OwnerChoice(props: OwnerFieldProps) {
+export function OwnerChoice(props: OwnerFieldProps) {
   const users = useUserAccounts();
-  const id = fieldId('ownerEmail');
+  const id = props.id ?? fieldId('ownerEmail');
   if (users.isError) return <OwnerEmail {...props} note="The list of people could not be loaded; type the owner’s email instead." />;
   const options = users.data ? ownerOptions(users.data) : [];
   return (
@@ -193,8 +195,8 @@ function OwnerChoice(props: OwnerFieldProps) {
  * Everyone else types the owner's email (only admins may list accounts); the people this review
  * already names are suggested, and the API says so beside the field if nobody has that email.
  */
-function OwnerEmail({ review, value, errors, onChange, note }: OwnerFieldProps & { note?: string }) {
-  const id = fieldId('ownerEmail');
+export function OwnerEmail({ review, value, errors, onChange, note, id: givenId }: OwnerFieldProps & { note?: string }) {
+  const id = givenId ?? fieldId('ownerEmail');
   const suggestionsId = useId();
   const people = peopleInReview(review);
   return (

@@ -1,8 +1,10 @@
+import { useRef, useState } from 'react';
 import type { ActionItem, Review } from '@autonomy/contracts';
 import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
 import { EmptyState } from '../../components/ui/query-states.tsx';
 import { countOf, NO_VALUE } from '../../lib/format.ts';
 import { Link, withMonth } from '../../router.tsx';
+import { ActionItemEditForm } from './action-item-edit-form.tsx';
 import { ActionItemForm } from './action-item-form.tsx';
 import { ActionItemChangedError, useChangeActionItem } from './queries.ts';
 import { dayOf, daysBetween, formatDay, isOverdue } from './review-dates.ts';
@@ -57,7 +59,14 @@ export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: 
             </thead>
             <tbody>
               {items.map((item) => (
-                <ActionItemRow key={item.id} item={item} review={review} today={today} canRecord={canRecord} />
+                <ActionItemRow
+                  key={item.id}
+                  item={item}
+                  review={review}
+                  today={today}
+                  canRecord={canRecord}
+                  canListUsers={canListUsers}
+                />
               ))}
             </tbody>
           </table>
@@ -68,51 +77,86 @@ export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: 
   );
 }
 
-function ActionItemRow({ item, review, today, canRecord }: { item: ActionItem; review: Review; today: string; canRecord: boolean }) {
+function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
+  item: ActionItem;
+  review: Review;
+  today: string;
+  canRecord: boolean;
+  canListUsers: boolean;
+}) {
   const overdue = isOverdue(item, today);
+  const [editing, setEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+
+  function stopEditing() {
+    setEditing(false);
+    // Back to the button that opened the form, for the keyboard (after React shows it again).
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  }
+
   return (
-    <tr data-action-item-id={item.id} data-status={item.status} data-overdue={overdue} className={overdue ? 'is-overdue' : undefined}>
-      <th scope="row" className="preserve-lines">
-        {item.title}
-      </th>
-      <td>
-        {item.areaSlug ? (
-          <Link to={withMonth(`/areas/${encodeURIComponent(item.areaSlug)}`, review.month)}>
-            {areaNameIn(review.snapshot.areas, item.areaSlug)}
-          </Link>
-        ) : (
-          NO_VALUE
-        )}
-      </td>
-      <td>
-        {item.owner ? (
-          <>
-            {item.owner.name}
-            <span className="muted small action-items__email">{item.owner.email}</span>
-          </>
-        ) : (
-          <span className="muted">Account deleted</span>
-        )}
-      </td>
-      <td className="action-items__due">
-        {item.dueOn ? formatDay(item.dueOn) : NO_VALUE}
-        {overdue && item.dueOn && (
-          <span className="badge badge--critical action-items__overdue">
-            Overdue by {countOf(daysBetween(item.dueOn, today), 'day')}
-          </span>
-        )}
-      </td>
-      <td>
-        <span className={`status-badge status-badge--${item.status}`} data-status={item.status}>
-          {ACTION_ITEM_STATUS_LABELS[item.status]}
-        </span>
-      </td>
-      {canRecord && (
-        <td className="no-print">
-          <ActionItemControls item={item} reviewId={review.id} />
+    <>
+      <tr data-action-item-id={item.id} data-status={item.status} data-overdue={overdue} className={overdue ? 'is-overdue' : undefined}>
+        <th scope="row" className="preserve-lines">
+          {item.title}
+        </th>
+        <td>
+          {item.areaSlug ? (
+            <Link to={withMonth(`/areas/${encodeURIComponent(item.areaSlug)}`, review.month)}>
+              {areaNameIn(review.snapshot.areas, item.areaSlug)}
+            </Link>
+          ) : (
+            NO_VALUE
+          )}
         </td>
+        <td>
+          {item.owner ? (
+            <>
+              {item.owner.name}
+              <span className="muted small action-items__email">{item.owner.email}</span>
+            </>
+          ) : (
+            <span className="muted">Account deleted</span>
+          )}
+        </td>
+        <td className="action-items__due">
+          {item.dueOn ? formatDay(item.dueOn) : NO_VALUE}
+          {overdue && item.dueOn && (
+            <span className="badge badge--critical action-items__overdue">
+              Overdue by {countOf(daysBetween(item.dueOn, today), 'day')}
+            </span>
+          )}
+        </td>
+        <td>
+          <span className={`status-badge status-badge--${item.status}`} data-status={item.status}>
+            {ACTION_ITEM_STATUS_LABELS[item.status]}
+          </span>
+        </td>
+        {canRecord && (
+          <td className="no-print">
+            <ActionItemControls item={item} reviewId={review.id} />
+            {!editing && (
+              <button
+                ref={editButtonRef}
+                type="button"
+                className="button button--small action-items__edit"
+                aria-label={`Change: ${item.title}`}
+                onClick={() => setEditing(true)}
+              >
+                Change…
+              </button>
+            )}
+          </td>
+        )}
+      </tr>
+      {editing && (
+        <tr className="action-items__edit-row no-print">
+          <td colSpan={6}>
+            <ActionItemEditForm review={review} item={item} canListUsers={canListUsers} onDone={stopEditing} />
+          </td>
+        </tr>
       )}
-    </tr>
+    </>
   );
 }
 

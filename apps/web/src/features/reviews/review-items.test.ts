@@ -9,6 +9,7 @@ import {
   describeActionItemProgress,
   ownerOptions,
   parseActionItem,
+  parseActionItemEdit,
   parseDecision,
   peopleInReview,
   placeActionItemErrors,
@@ -215,5 +216,47 @@ describe('peopleInReview', () => {
       { email: 'exec@demo.example', name: 'Erin Executive' },
       { email: 'priya.raman@demo.example', name: 'Priya Raman' },
     ]);
+  });
+});
+
+describe('parseActionItemEdit', () => {
+  const item: ActionItem = {
+    id: 'item-1',
+    reviewId: 'review-1',
+    title: 'Ask why',
+    areaSlug: null,
+    owner: { id: 'u1', email: 'sam@example.com', name: 'Sam' },
+    dueOn: '2026-12-01',
+    status: 'open',
+    version: 1,
+    createdAt: '2026-11-03T10:00:00.000Z',
+    updatedAt: '2026-11-03T10:00:00.000Z',
+  };
+
+  it('sends only what differs from the item as shown, and a cleared due date as null', () => {
+    expect(parseActionItemEdit(item, { title: 'Ask why', ownerEmail: 'SAM@example.com', dueOn: '2026-12-01' })).toEqual({ kind: 'unchanged' });
+    expect(parseActionItemEdit(item, { title: 'Ask Search why', ownerEmail: 'sam@example.com', dueOn: '' })).toEqual({
+      kind: 'patch',
+      patch: { title: 'Ask Search why', dueOn: null },
+    });
+    expect(parseActionItemEdit(item, { title: 'Ask why', ownerEmail: 'erin@example.com', dueOn: '2027-01-15' })).toEqual({
+      kind: 'patch',
+      patch: { ownerEmail: 'erin@example.com', dueOn: '2027-01-15' },
+    });
+  });
+
+  it('says what is wrong with each field, in plain words', () => {
+    expect(parseActionItemEdit(item, { title: ' ', ownerEmail: 'sam@example.com', dueOn: '2026-12-01' })).toEqual({
+      kind: 'invalid',
+      errors: { title: ['Must say what is to be done.'] },
+    });
+    expect(parseActionItemEdit(item, { title: 'Ask why', ownerEmail: '', dueOn: '2026-12-01' })).toEqual({
+      kind: 'invalid',
+      errors: { ownerEmail: ['Choose who owns it.'] },
+    });
+    expect(parseActionItemEdit(item, { title: 'Ask why', ownerEmail: 'sam', dueOn: '2026-02-30' })).toMatchObject({
+      kind: 'invalid',
+      errors: { ownerEmail: ['Must be an email address.'], dueOn: ['Must be a date written YYYY-MM-DD.'] },
+    });
   });
 });

@@ -8,6 +8,8 @@ import {
   type FieldError,
   type PortfolioRow,
   type Review,
+  type UpdateActionItem,
+  updateActionItemSchema,
   type UserAccount,
 } from '@autonomy/contracts';
 import { fieldOfPath, issuesByField, placeFieldErrors, type FieldErrors, type PlacedErrors } from '../../lib/field-errors.ts';
@@ -106,6 +108,47 @@ export function parseActionItem(values: ActionItemValues): ParsedActionItem {
     for (const key of ACTION_ITEM_FIELDS) if (!errors[key] && fromSchema[key]) errors[key] = fromSchema[key];
   }
   return { ok: false, errors };
+}
+
+/** The fields an item's edit form changes; its area stays what the meeting said. */
+export type ActionItemEditField = 'title' | 'ownerEmail' | 'dueOn';
+
+export const ACTION_ITEM_EDIT_FIELDS: readonly ActionItemEditField[] = ['title', 'ownerEmail', 'dueOn'];
+
+export type ActionItemEditValues = Pick<ActionItemValues, ActionItemEditField>;
+
+export function actionItemEditValues(item: ActionItem): ActionItemEditValues {
+  return { title: item.title, ownerEmail: item.owner?.email ?? '', dueOn: item.dueOn ?? '' };
+}
+
+export type ParsedActionItemEdit =
+  | { kind: 'unchanged' }
+  | { kind: 'patch'; patch: UpdateActionItem }
+  | { kind: 'invalid'; errors: FieldErrors<ActionItemEditField> };
+
+/** Only what differs from the item as shown goes into the patch; a cleared due date is sent as null. */
+export function parseActionItemEdit(item: ActionItem, values: ActionItemEditValues): ParsedActionItemEdit {
+  const shown = actionItemEditValues(item);
+  const candidate: Record<string, unknown> = {};
+  if (values.title !== shown.title) candidate.title = values.title;
+  if (values.ownerEmail.trim().toLowerCase() !== shown.ownerEmail.toLowerCase()) candidate.ownerEmail = values.ownerEmail;
+  if (values.dueOn.trim() !== shown.dueOn) candidate.dueOn = values.dueOn.trim() === '' ? null : values.dueOn.trim();
+  if (Object.keys(candidate).length === 0) return { kind: 'unchanged' };
+  if (candidate.ownerEmail !== undefined && values.ownerEmail.trim() === '') {
+    return { kind: 'invalid', errors: { ownerEmail: ['Choose who owns it.'] } };
+  }
+  const parsed = updateActionItemSchema.safeParse(candidate);
+  if (parsed.success) return { kind: 'patch', patch: parsed.data };
+  return { kind: 'invalid', errors: issuesByField(parsed.error.issues, actionItemEditFieldOfPath, formatIssueMessage) };
+}
+
+function actionItemEditFieldOfPath(path: string): ActionItemEditField | null {
+  return fieldOfPath(path, ACTION_ITEM_EDIT_FIELDS);
+}
+
+/** The API's 422 beside its field in the edit form. */
+export function placeActionItemEditErrors(errors: readonly FieldError[]): PlacedErrors<ActionItemEditField> {
+  return placeFieldErrors(errors, actionItemEditFieldOfPath, asSentence);
 }
 
 function actionItemFieldOfPath(path: string): ActionItemField | null {
