@@ -144,7 +144,8 @@ const requests: Record<string, RequestFor> = {
   'PUT /api/v1/areas/{slug}/months/{month}': () => ({
     method: 'PUT',
     path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}`,
-    json: exampleFigures,
+    // Other figures than the month holds: saving the same ones again is no change at all.
+    json: { ...exampleFigures, approvalLatencyDays: exampleFigures.approvalLatencyDays + 1 },
   }),
   'DELETE /api/v1/areas/{slug}/months/{month}': () => ({ method: 'DELETE', path: `/api/v1/areas/${OWN_AREA}/months/${EXISTING_MONTH}` }),
   'GET /api/v1/areas/{slug}/targets': () => ({ method: 'GET', path: `/api/v1/areas/${OWN_AREA}/targets` }),

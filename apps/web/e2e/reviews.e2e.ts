@@ -224,8 +224,8 @@ describe('the monthly scaling review', () => {
       (candidate) => candidate.title === ITEM_TITLE,
     );
     expect(stored).toMatchObject({ owner: { email: EXEC.email }, dueOn: null, status: 'done' });
-    // Back to the button that opened the form.
-    await expect(exec.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(`Change: ${ITEM_TITLE}`);
+    // Back to the button that opened the form (once the browser has drawn it again).
+    await exec.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Change: ${ITEM_TITLE}`);
   });
 
   it('says so when someone else changed an item first, and shows it as it is now', async () => {
@@ -243,6 +243,36 @@ describe('the monthly scaling review', () => {
     await row.getByRole('button', { name: `Reopen: ${ITEM_TITLE}` }).click();
     await expect(row.locator('.action-item-conflict').textContent()).resolves.toContain('it is now dropped');
     await row.locator('.status-badge[data-status="dropped"]').waitFor();
+  });
+
+  it('keeps someone else’s change to an item that is being changed, and the reader’s own edits over it', async () => {
+    const items = exec.locator('section[aria-labelledby="action-items-heading"]');
+    const row = items.locator('tbody tr', { hasText: ITEM_TITLE });
+    await row.getByRole('button', { name: `Change: ${ITEM_TITLE}` }).click();
+    const form = items.getByRole('form', { name: `Change “${ITEM_TITLE}”` });
+    await form.getByLabel('Due on').fill('2031-03-15');
+
+    // Meanwhile the admin gives the item back to the lead.
+    const review = await getJson<{ actionItems: ActionItem[] }>(adminApi, `/api/v1${reviewPath}`);
+    const item = review.actionItems.find((candidate) => candidate.title === ITEM_TITLE);
+    if (!item) throw new Error(`${ITEM_TITLE} is not in the review`);
+    const reassigned = await adminApi.patch(`/api/v1${reviewPath}/action-items/${item.id}`, {
+      data: { ownerEmail: LEAD_EMAIL },
+      headers: { 'If-Match': `"${item.version}"` },
+    });
+    expect(reassigned.status()).toBe(200);
+
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(form.locator('.notice--error').textContent()).resolves.toContain('Someone changed this item meanwhile');
+    // The form now shows the admin's owner, and still the executive's date.
+    await expect(form.getByLabel('Owner’s email').inputValue()).resolves.toBe(LEAD_EMAIL);
+    await expect(form.getByLabel('Due on').inputValue()).resolves.toBe('2031-03-15');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'detached' });
+    const stored = (await getJson<{ actionItems: ActionItem[] }>(adminApi, `/api/v1${reviewPath}`)).actionItems.find(
+      (candidate) => candidate.id === item.id,
+    );
+    expect(stored).toMatchObject({ owner: { email: LEAD_EMAIL }, dueOn: '2031-03-15' });
   });
 
   it('keeps the pack as it stood when the month’s figures change afterwards', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AreaMonth } from '@autonomy/contracts';
 import { ApiError } from '../../lib/api.ts';
 import { formatMonthLong } from '../../lib/format.ts';
@@ -12,10 +12,22 @@ export function RemoveFigures({ slug, figures, onRemoved }: { slug: string; figu
   const remove = useRemoveFigures(slug, onRemoved);
   const [confirming, setConfirming] = useState(false);
   const month = formatMonthLong(figures.month);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+
+  // The button that had the focus gives way to the question and back: the focus follows, to the
+  // safe answer when the question opens and back to the button when it closes.
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+    else if (opened.current) startRef.current?.focus();
+    opened.current = confirming;
+  }, [confirming]);
 
   if (!confirming) {
     return (
       <button
+        ref={startRef}
         type="button"
         className="button button--small remove-figures__start"
         onClick={() => {
@@ -42,7 +54,7 @@ export function RemoveFigures({ slug, figures, onRemoved }: { slug: string; figu
         >
           {remove.isPending ? 'Removing…' : `Remove ${month}`}
         </button>
-        <button type="button" className="button" disabled={remove.isPending} onClick={() => setConfirming(false)}>
+        <button ref={keepRef} type="button" className="button" disabled={remove.isPending} onClick={() => setConfirming(false)}>
           Keep them
         </button>
       </div>

@@ -30,6 +30,10 @@ export function ActionItemEditForm({ review, item, canListUsers, onDone }: {
   onDone: () => void;
 }) {
   const change = useChangeActionItem(review.id);
+  // The item as the form last showed it: what "changed" means, and the version sent back. Not the
+  // `item` prop, which a refetch can move on while the form is open (someone else's change would
+  // then look like the reader's own and be written back over).
+  const [shown, setShown] = useState(item);
   const [values, setValues] = useState<ActionItemEditValues>(() => actionItemEditValues(item));
   const [unchanged, setUnchanged] = useState(false);
   const fieldErrors = useFieldErrors<ActionItemEditField>();
@@ -55,7 +59,7 @@ export function ActionItemEditForm({ review, item, canListUsers, onDone }: {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const unreadable = unreadableDates(event.currentTarget, ACTION_ITEM_EDIT_FIELDS);
-    const parsed = hasErrors(unreadable) ? { kind: 'invalid' as const, errors: unreadable } : parseActionItemEdit(item, values);
+    const parsed = hasErrors(unreadable) ? { kind: 'invalid' as const, errors: unreadable } : parseActionItemEdit(shown, values);
     if (parsed.kind === 'unchanged') {
       setUnchanged(true);
       return;
@@ -68,10 +72,16 @@ export function ActionItemEditForm({ review, item, canListUsers, onDone }: {
     }
     fieldErrors.clear();
     change.mutate(
-      { itemId: item.id, patch: parsed.patch, version: item.version },
+      { itemId: item.id, patch: parsed.patch, version: shown.version },
       {
         onSuccess: onDone,
         onError: (error) => {
+          if (error instanceof ActionItemChangedError && error.latest) {
+            // Their change stands in every field the reader did not touch; the reader's edits stay.
+            setValues(keepEditsOver(actionItemEditValues(shown), values, actionItemEditValues(error.latest)));
+            setShown(error.latest);
+            return;
+          }
           if (error instanceof ApiError && error.fieldErrors.length > 0) {
             const placed = placeActionItemEditErrors(error.fieldErrors);
             fieldErrors.showServerErrors(placed);
@@ -137,6 +147,7 @@ export function ActionItemEditForm({ review, item, canListUsers, onDone }: {
         {change.error instanceof ActionItemChangedError ? (
           <p className="notice notice--error" role="alert">
             <span className="notice__title">Not saved.</span> {describeActionItemConflict(change.error.latest)}
+            {change.error.latest && ' The fields now show it as it is, with your own changes kept: save again to apply them.'}
           </p>
         ) : (
           change.isError && (
@@ -146,4 +157,11 @@ export function ActionItemEditForm({ review, item, canListUsers, onDone }: {
       </div>
     </form>
   );
+}
+
+/** The reader's edits (where `values` differs from what the form first showed) laid over `latest`. */
+function keepEditsOver(first: ActionItemEditValues, values: ActionItemEditValues, latest: ActionItemEditValues): ActionItemEditValues {
+  const merged = { ...latest };
+  for (const field of ACTION_ITEM_EDIT_FIELDS) if (values[field] !== first[field]) merged[field] = values[field];
+  return merged;
 }

@@ -181,6 +181,12 @@ export function OwnerChoice(props: OwnerFieldProps) {
         onChange={(event) => props.onChange(event.target.value)}
       >
         <option value="">{users.isPending ? 'Loading people…' : 'Choose who owns it'}</option>
+        {users.data && props.value !== '' && !options.some((option) => option.email === props.value) && (
+          // An owner whose account was deactivated still owns the item until someone else is chosen.
+          <option value={props.value} disabled>
+            {props.value} (can no longer sign in)
+          </option>
+        )}
         {options.map((option) => (
           <option key={option.email} value={option.email}>
             {option.label}
