@@ -56,7 +56,7 @@ export const REVIEW_EXISTS_STATUS = 409;
 
 /**
  * The month already has a review (a 409). Carries that review, looked up at once, so the form can
- * offer a link to it; null if it could not be found (deleted in between, say).
+ * offer a link to it; null if looking it up failed (the refusal itself still says why).
  */
 export class ReviewExistsError extends Error {
   readonly existing: ReviewSummary | null;
