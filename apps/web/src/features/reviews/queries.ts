@@ -85,10 +85,11 @@ export function useStartReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startReview,
-    onSuccess: async (review) => {
+    onSuccess: (review) => {
       // The pack opens next: hand it the review just made rather than asking for it again.
       queryClient.setQueryData(reviewQueryKey(review.id), review);
-      await Promise.all([
+      // Not awaited: the pack opens at once, and the lists refresh behind it.
+      void Promise.all([
         queryClient.invalidateQueries({ queryKey: reviewListQueryKey }),
         queryClient.invalidateQueries({ queryKey: allReviewsQueryKey }),
         queryClient.invalidateQueries({ queryKey: auditQueryKeyRoot }),
