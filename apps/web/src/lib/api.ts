@@ -47,7 +47,7 @@ import {
   type UserAccount,
   type UserAccountList,
 } from '@autonomy/contracts';
-import { segment, send, sendForJson, sendForJsonWithResponse, unexpectedResponse } from './http.ts';
+import { followCursor, segment, send, sendForJson, sendForJsonWithResponse, unexpectedResponse } from './http.ts';
 
 // The client's transport, for the callers that handle its errors.
 export { ApiError, NO_RESPONSE_STATUS, setUnauthorizedHandler } from './http.ts';
@@ -144,7 +144,7 @@ export async function saveAreaMonth(
  * means someone changed them since, and nothing was removed.
  */
 export async function removeAreaMonth(slug: string, month: string, { version }: { version: number }): Promise<void> {
-  await send(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, { method: 'DELETE', headers: { 'If-Match': `"${version}"` } });
+  await send(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, { method: 'DELETE', headers: { 'If-Match': etagOfVersion(version) } });
 }
 
 export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<ImportResult> {
@@ -184,15 +184,8 @@ export function fetchSignalsPage(
  * Every signal matching the filters, following the cursor. The pages a view asks for (one month,
  * or one area) hold tens of signals, so the screen shows them all rather than a page of them.
  */
-export async function fetchAllSignals(filters: SignalFilters, signal?: AbortSignal): Promise<Signal[]> {
-  const signals: Signal[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchSignalsPage({ ...filters, limit: SIGNALS_PAGE_SIZE, cursor }, signal);
-    signals.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return signals;
+export function fetchAllSignals(filters: SignalFilters, signal?: AbortSignal): Promise<Signal[]> {
+  return followCursor((cursor) => fetchSignalsPage({ ...filters, limit: SIGNALS_PAGE_SIZE, cursor }, signal));
 }
 
 export function fetchSignal(id: string, signal?: AbortSignal): Promise<SignalDetail> {
@@ -294,15 +287,8 @@ export function fetchUsersPage(page: { limit?: number; cursor?: string | undefin
 }
 
 /** Every user account, following the cursor: an organisation has tens to hundreds, not pages' worth to browse. */
-export async function fetchAllUsers(signal?: AbortSignal): Promise<UserAccount[]> {
-  const users: UserAccount[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchUsersPage({ cursor }, signal);
-    users.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return users;
+export function fetchAllUsers(signal?: AbortSignal): Promise<UserAccount[]> {
+  return followCursor((cursor) => fetchUsersPage({ cursor }, signal));
 }
 
 /** Each month's revenue target, oldest first: from its figures, or planned ahead of them. */
@@ -345,15 +331,8 @@ export function fetchMyTokensPage(page: { limit?: number; cursor?: string | unde
 }
 
 /** Every API token of the caller's, following the cursor. */
-export async function fetchAllMyTokens(signal?: AbortSignal): Promise<ApiToken[]> {
-  const tokens: ApiToken[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchMyTokensPage({ cursor }, signal);
-    tokens.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return tokens;
+export function fetchAllMyTokens(signal?: AbortSignal): Promise<ApiToken[]> {
+  return followCursor((cursor) => fetchMyTokensPage({ cursor }, signal));
 }
 
 /** A token just created: the only answer that ever carries its secret. */

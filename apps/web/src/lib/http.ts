@@ -141,3 +141,20 @@ export function unexpectedResponse(
 export function segment(value: string): string {
   return encodeURIComponent(value);
 }
+
+/**
+ * Every item of a cursor-paged list, page after page until the API gives no `nextCursor`: for the
+ * lists the dashboard shows whole (a month's signals, the users, one's tokens, the reviews).
+ */
+export async function followCursor<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}

@@ -15,7 +15,7 @@ import {
   type UpdateReview,
 } from '@autonomy/contracts';
 import { etagOfVersion } from '../../lib/api.ts';
-import { segment, sendForJson } from '../../lib/http.ts';
+import { followCursor, segment, sendForJson } from '../../lib/http.ts';
 
 /**
  * The monthly reviews' endpoints. Kept with the feature rather than in lib/api.ts: nothing else
@@ -44,15 +44,8 @@ export function fetchReviewsPage(
 const ALL_REVIEWS_PAGE_SIZE = 1000;
 
 /** Every review, following the cursor: to know which months already have one. */
-export async function fetchAllReviews(signal?: AbortSignal): Promise<ReviewSummary[]> {
-  const reviews: ReviewSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchReviewsPage({ limit: ALL_REVIEWS_PAGE_SIZE, cursor }, signal);
-    reviews.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return reviews;
+export function fetchAllReviews(signal?: AbortSignal): Promise<ReviewSummary[]> {
+  return followCursor((cursor) => fetchReviewsPage({ limit: ALL_REVIEWS_PAGE_SIZE, cursor }, signal));
 }
 
 /** The review of `month`, if it has one (there is at most one a month). */
