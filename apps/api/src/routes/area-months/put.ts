@@ -10,7 +10,8 @@ import { loadDriftSettings } from '../../services/drift-settings.ts';
 import { recomputeSignals } from '../../services/signals.ts';
 import { requireArea } from '../areas/shared.ts';
 import { etagOf, parseIfMatch, staleEtag } from '../etag.ts';
-import { holdsFigures, toAreaMonth } from './shared.ts';
+import { holdsAlready } from '../unchanged.ts';
+import { toAreaMonth } from './shared.ts';
 
 const route = createRoute({
   method: 'put',
@@ -62,9 +63,7 @@ export function registerPutAreaMonth(app: App): void {
         }
         expectedVersion = before.version;
       }
-      // Saving the figures that are there already changes nothing: no new version to make others'
-      // ETags stale, no audit line, no recompute.
-      if (before && holdsFigures(before, figures)) return { outcome: 'updated' as const, row: before };
+      if (before && holdsAlready(before, figures)) return { outcome: 'updated' as const, row: before };
       // The month's target until now: its figures', or, for a new month, the one planned for it.
       const targetBefore = before?.revenueTarget ?? (await listMonthTargets(tx, area.id, { from: month, to: month }))[0]?.revenueTarget;
       const written = await putAreaMonth(tx, { areaId: area.id, month, figures, userId: actor.id, expectedVersion, createOnly });

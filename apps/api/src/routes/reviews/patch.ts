@@ -7,7 +7,8 @@ import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from 
 import { ApiError } from '../../errors/problem.ts';
 import { requireHeldAfterMonthBegan } from '../../services/reviews.ts';
 import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
-import { changedFields, changesNothing, requireReview, toReview } from './shared.ts';
+import { holdsAlready } from '../unchanged.ts';
+import { changedFields, requireReview, toReview } from './shared.ts';
 
 const route = createRoute({
   method: 'patch',
@@ -37,8 +38,7 @@ export function registerUpdateReview(app: App): void {
         throw staleEtag(`This review changed since you read it (now ${etagOf(before)}); reload it and apply your change again.`);
       }
       if (patch.heldOn !== undefined) requireHeldAfterMonthBegan(before.month, patch.heldOn);
-      // Saving what is there already changes nothing: no new version to make others' ETags stale, no audit line.
-      if (changesNothing(before, patch)) return requireReview(tx, id);
+      if (holdsAlready(before, patch)) return requireReview(tx, id);
       // Against the version just read: a change committed meanwhile makes this one stale, not lost.
       const after = await updateReview(tx, id, patch, before.version);
       if (!after) throw staleEtag('Someone else changed this review at the same moment; reload it and apply your change again.');

@@ -85,8 +85,3 @@ export function changedFields<K extends string>(
   }
   return changes;
 }
-
-/** Whether every field the patch sends already holds that value: saving it again is no change. */
-export function changesNothing<T extends object>(current: T, patch: Partial<T>): boolean {
-  return (Object.keys(patch) as (keyof T)[]).every((key) => patch[key] === undefined || patch[key] === current[key]);
-}

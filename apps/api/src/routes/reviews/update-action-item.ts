@@ -7,7 +7,8 @@ import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from 
 import { ApiError } from '../../errors/problem.ts';
 import { requireActiveOwner } from '../../services/reviews.ts';
 import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
-import { changedFields, changesNothing, toActionItem } from './shared.ts';
+import { holdsAlready } from '../unchanged.ts';
+import { changedFields, toActionItem } from './shared.ts';
 
 const route = createRoute({
   method: 'patch',
@@ -41,7 +42,7 @@ export function registerUpdateActionItem(app: App): void {
       // The owner is checked only when it changes: an item whose owner has left can still be renamed or closed.
       const newOwner = ownerEmail !== undefined && ownerEmail.toLowerCase() !== before.owner?.email.toLowerCase();
       const owner = newOwner ? await requireActiveOwner(tx, ownerEmail) : undefined;
-      if (!owner && changesNothing(before, patch)) return before;
+      if (!owner && holdsAlready(before, patch)) return before;
       // Against the version just read: a change committed meanwhile makes this one stale, not lost.
       const after = await updateActionItem(tx, {
         reviewId: id,
