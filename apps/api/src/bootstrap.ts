@@ -10,8 +10,7 @@ import {
 import { addMonths, monthOf } from '@autonomy/domain';
 import { hashPassword } from './auth/secrets.ts';
 import { seedDemoReview } from './services/demo-review.ts';
-import { loadDriftSettings } from './services/drift-settings.ts';
-import { recomputeSignals } from './services/signals.ts';
+import { ensureAssessed, reassess } from './services/assessments.ts';
 import type { Settings } from './env.ts';
 
 // Used only when demo data is seeded into a new database without ADMIN_EMAIL: demo data only.
@@ -31,16 +30,19 @@ function lastCompleteMonth(now: Date): string {
 }
 
 /**
- * Brings a database to a usable state on start-up: migrations, the first admin when no user
+ * Brings a database to a usable state on start-up: migrations, stored assessments under the
+ * current rules (filled on the first start after an upgrade), the first admin when no user
  * exists, and the demo organisation when the database is new and SEED_DEMO allows it.
  */
 export async function bootstrap(
   database: DatabaseHandle,
   settings: Pick<Settings, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'SEED_DEMO'>,
   now = new Date(),
+  log: (line: string) => void = () => {},
 ): Promise<BootstrapReport> {
   await database.migrate();
   const db = database.db;
+  await ensureAssessed(db, now, log);
   const report: BootstrapReport = { demoAccounts: [], createdAdmin: null, seeded: false, usersExist: true };
   const isNewDatabase = (await countUsers(db)) === 0;
 
@@ -70,8 +72,7 @@ export async function bootstrap(
     const seeded = await seedDemoOrganisation(db, { endMonth, hashPassword, actor });
     report.demoAccounts.push(...seeded.users);
     report.seeded = true;
-    const { settings } = await loadDriftSettings(db);
-    await db.transaction((tx) => recomputeSignals(tx, settings, 'all', now));
+    await db.transaction((tx) => reassess(tx, 'all', now));
     // After the signals: the review freezes them with the portfolio.
     await seedDemoReview(db, { endMonth, seeder: { id: actor.id, email: actor.email, name: actor.name }, now });
   }

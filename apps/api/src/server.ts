@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       ? { kind: 'postgres', url: settings.DATABASE_URL }
       : { kind: 'embedded', dataDir: resolve(settings.DATA_DIR) },
   );
-  const report = await bootstrap(database, settings);
+  const report = await bootstrap(database, settings, new Date(), (line) => console.log(line));
   const hasWebApp = existsSync(resolve(webRoot, 'index.html'));
   const app = createApp({ database, trustedProxies: settings.TRUST_PROXY, ...(hasWebApp ? { webRoot } : {}) });
 

@@ -140,6 +140,7 @@ describe('not enough data', () => {
       ownershipDelta: null,
       centralisationDelta: null,
       drift: null,
+      contributionPoints: null,
       contributions: [],
     });
   });

@@ -1,4 +1,4 @@
-import { contributionsBetween, type Contribution } from './contributions.ts';
+import { contributionPointsBetween, contributionsBetween, type Contribution, type ContributionPoints } from './contributions.ts';
 import { driftMagnitude, driftSeverity, isChipotleDrift, isOwnershipFall, type Drift, type DriftState } from './drift.ts';
 import { figuresProblems, hasUsableNumbers, type MonthlyFigures } from './figures.ts';
 import {
@@ -32,7 +32,9 @@ export interface AreaMonthAssessment {
   centralisationDelta: number | null;
   /** null unless driftState is 'drift'. */
   drift: Drift | null;
-  /** Every component's contribution; empty unless the window is complete. Sums per side equal the deltas. */
+  /** Every component's contribution in points; null unless the window is complete. Sums per side equal the deltas. */
+  contributionPoints: ContributionPoints | null;
+  /** The same contributions worded, for the months `ContributionsMode` asks for; empty otherwise. */
   contributions: Contribution[];
 }
 
@@ -74,7 +76,7 @@ export function assessArea(
     const start = i - window;
     const month = figures[i]!.month;
     if (start < 0 || calendar[start] !== calendar[i]! - window) {
-      assessments[i] = assessment(month, series, i, 'insufficient_data', null, null, null, []); // never a guess
+      assessments[i] = assessment(month, series, i, 'insufficient_data', null, null, null, null, []); // never a guess
       continue;
     }
 
@@ -88,7 +90,8 @@ export function assessArea(
       ? driftOf(ownershipDelta, centralisationDelta, runBefore(assessments, i), settings)
       : null;
     const state = drift === null ? 'clear' : 'drift';
-    assessments[i] = assessment(month, series, i, state, ownershipDelta, centralisationDelta, drift, contributions);
+    const points = contributionPointsBetween(series, start, i, settings);
+    assessments[i] = assessment(month, series, i, state, ownershipDelta, centralisationDelta, drift, points, contributions);
   }
   return assessments;
 }
@@ -103,6 +106,7 @@ function assessment(
   ownershipDelta: number | null,
   centralisationDelta: number | null,
   drift: Drift | null,
+  contributionPoints: ContributionPoints | null,
   contributions: Contribution[],
 ): AreaMonthAssessment {
   return {
@@ -117,6 +121,7 @@ function assessment(
     ownershipDelta,
     centralisationDelta,
     drift,
+    contributionPoints,
     contributions,
   };
 }

@@ -1,5 +1,5 @@
 import type { AreaMonthAssessment } from './assess-area.ts';
-import { indexShare } from './indices.ts';
+import { indexShare, type IndexSeries } from './indices.ts';
 import type { DriftSettings } from './settings.ts';
 import { FLOAT_TOLERANCE } from './tolerance.ts';
 import { moveText, valueText, type Component, type MonthSnapshot } from './wording.ts';
@@ -20,6 +20,52 @@ export interface Contribution {
   points: number;
   /** e.g. "hiring owned by the lead 90% → 30%: −15.0 pts". */
   text: string;
+}
+
+/** Each component's contribution in points, unworded: what is stored for every month with a complete window. */
+export interface ContributionPoints {
+  marketing: number;
+  sales: number;
+  hiring: number;
+  target: number;
+  dependencies: number;
+  processes: number;
+  latency: number;
+  centralDecisions: number;
+}
+
+/**
+ * The points of `contributionsBetween` for entries `before` and `after` of an index series, without
+ * the wording: cheap enough to keep for every month, while the words are made only for findings.
+ */
+export function contributionPointsBetween(
+  series: IndexSeries,
+  before: number,
+  after: number,
+  settings: DriftSettings,
+): ContributionPoints {
+  const o = settings.weights.ownership;
+  const c = settings.weights.centralisation;
+  const oBefore = series.ownershipComponents[before]!;
+  const oAfter = series.ownershipComponents[after]!;
+  const cBefore = series.centralisationComponents[before]!;
+  const cAfter = series.centralisationComponents[after]!;
+  const oWeightBefore = series.ownershipWeight[before]!;
+  const oWeightAfter = series.ownershipWeight[after]!;
+  const cWeightBefore = series.centralisationWeight[before]!;
+  const cWeightAfter = series.centralisationWeight[after]!;
+  const points = (valueBefore: number | null, valueAfter: number | null, weight: number, wBefore: number, wAfter: number) =>
+    indexShare(valueAfter, weight, wAfter) - indexShare(valueBefore, weight, wBefore);
+  return {
+    marketing: points(oBefore.marketing, oAfter.marketing, o.marketing, oWeightBefore, oWeightAfter),
+    sales: points(oBefore.sales, oAfter.sales, o.sales, oWeightBefore, oWeightAfter),
+    hiring: points(oBefore.hiring, oAfter.hiring, o.hiring, oWeightBefore, oWeightAfter),
+    target: points(oBefore.target, oAfter.target, o.target, oWeightBefore, oWeightAfter),
+    dependencies: points(cBefore.dependencies, cAfter.dependencies, c.dependencies, cWeightBefore, cWeightAfter),
+    processes: points(cBefore.processes, cAfter.processes, c.processes, cWeightBefore, cWeightAfter),
+    latency: points(cBefore.latency, cAfter.latency, c.latency, cWeightBefore, cWeightAfter),
+    centralDecisions: points(cBefore.centralDecisions, cAfter.centralDecisions, c.centralDecisions, cWeightBefore, cWeightAfter),
+  };
 }
 
 /**

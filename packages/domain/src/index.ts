@@ -49,7 +49,7 @@ export {
   type DriftState,
   type Severity,
 } from './drift.ts';
-export { explainDrift, type Contribution, type Side } from './contributions.ts';
+export { explainDrift, type Contribution, type ContributionPoints, type Side } from './contributions.ts';
 export { componentLabel, formatPoints, type Component } from './wording.ts';
 export {
   assessArea,
@@ -72,7 +72,7 @@ export {
   type SignalStatus,
   type StoredSignal,
 } from './signal-lifecycle.ts';
-export { summariseOrganisation, type OrganisationSummary } from './organisation.ts';
+export { summariseOrganisation, type OrganisationSummary, type SummarisedAssessment } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';
 export { seededRandom } from './seeded-random.ts';
 export {
@@ -83,3 +83,4 @@ export {
   findingMagnitude,
   type RankedFinding,
 } from './review-order.ts';
+export { RULES_VERSION } from './rules-version.ts';

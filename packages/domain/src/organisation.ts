@@ -17,11 +17,17 @@ export interface OrganisationSummary {
   shareInDrift: number | null;
 }
 
+/** What the organisation summary reads of an assessment: a stored one will do. */
+export type SummarisedAssessment = Pick<
+  AreaMonthAssessment,
+  'month' | 'ownershipIndex' | 'centralisationIndex' | 'ownershipDelta' | 'centralisationDelta' | 'driftState'
+>;
+
 /**
  * Sums up one month over the active areas' assessments (the caller leaves archived areas out),
  * one per area. Assessments of other months are ignored, so a caller may pass whole histories.
  */
-export function summariseOrganisation(month: Month, assessments: readonly AreaMonthAssessment[]): OrganisationSummary {
+export function summariseOrganisation(month: Month, assessments: readonly SummarisedAssessment[]): OrganisationSummary {
   const withFigures = assessments.filter((assessment) => assessment.month === month);
   const withCompleteWindow = withFigures.filter(hasCompleteWindow);
   const areasInDrift = withCompleteWindow.filter((assessment) => assessment.driftState === 'drift').length;
@@ -39,9 +45,9 @@ export function summariseOrganisation(month: Month, assessments: readonly AreaMo
   };
 }
 
-type WithDeltas = AreaMonthAssessment & { ownershipDelta: number; centralisationDelta: number };
+type WithDeltas = SummarisedAssessment & { ownershipDelta: number; centralisationDelta: number };
 
-function hasCompleteWindow(assessment: AreaMonthAssessment): assessment is WithDeltas {
+function hasCompleteWindow(assessment: SummarisedAssessment): assessment is WithDeltas {
   return assessment.ownershipDelta !== null && assessment.centralisationDelta !== null;
 }
 

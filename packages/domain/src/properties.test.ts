@@ -36,6 +36,24 @@ describe('properties', () => {
     );
   });
 
+  it('the stored contribution points are the worded contributions\' points, in whatever mode', () => {
+    fc.assert(
+      fc.property(area(), settingsArb, fc.constantFrom('findings' as const, 'none' as const), (months, settings, mode) => {
+        const worded = assessArea(months, settings, { contributions: 'all' });
+        const cheap = assessArea(months, settings, { contributions: mode });
+        worded.forEach((assessment, i) => {
+          const points = cheap[i]!.contributionPoints;
+          if (assessment.ownershipDelta === null) {
+            expect(points).toBeNull();
+            return;
+          }
+          const byComponent = Object.fromEntries(assessment.contributions.map((c) => [c.component, c.points]));
+          expect(points).toEqual(byComponent);
+        });
+      }),
+    );
+  });
+
   it('no drift, and no deltas, without every month of the window', () => {
     fc.assert(
       fc.property(area(), settingsArb, (months, settings) => {

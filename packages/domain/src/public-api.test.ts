@@ -13,6 +13,7 @@ import type {
   SettingsProblem,
   SignalChanges,
   StoredSignal,
+  SummarisedAssessment,
 } from './index.ts';
 
 // The shapes other packages are coded against. These checks run in `typecheck`: a change here
@@ -29,7 +30,7 @@ describe('public API', () => {
     expectTypeOf(domain.explainDrift).parameter(1).toEqualTypeOf<number | undefined>();
     expectTypeOf(domain.explainDrift).returns.toEqualTypeOf<Contribution[]>();
     expectTypeOf(domain.summariseOrganisation).toEqualTypeOf<
-      (month: string, assessments: readonly AreaMonthAssessment[]) => OrganisationSummary
+      (month: string, assessments: readonly SummarisedAssessment[]) => OrganisationSummary
     >();
     expectTypeOf(domain.detectFindings).toEqualTypeOf<
       (assessments: readonly AreaMonthAssessment[], settings?: DriftSettings) => Finding[]
@@ -74,6 +75,7 @@ describe('public API', () => {
     expectTypeOf<AreaMonthAssessment['ownershipComponents']['hiring']>().toEqualTypeOf<number | null>();
     expectTypeOf<AreaMonthAssessment['driftState']>().toEqualTypeOf<'drift' | 'clear' | 'insufficient_data'>();
     expectTypeOf<Contribution['points']>().toEqualTypeOf<number>();
+    expectTypeOf<NonNullable<AreaMonthAssessment['contributionPoints']>['hiring']>().toEqualTypeOf<number>();
     expectTypeOf<Finding['kind']>().toEqualTypeOf<'chipotle_drift' | 'ownership_erosion' | 'revenue_miss'>();
     expectTypeOf<Finding['explanation']>().toEqualTypeOf<string[]>();
     expectTypeOf<OrganisationSummary['shareInDrift']>().toEqualTypeOf<number | null>();

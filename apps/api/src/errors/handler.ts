@@ -2,6 +2,7 @@ import type { FieldError } from '@autonomy/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
+import { ServiceError, type ServiceFailure } from '../services/errors.ts';
 import { ApiError, type ProblemCode, problemResponse } from './problem.ts';
 
 /** Zod issues as the brief's `errors[]`: a dotted path to the field and a plain message. */
@@ -21,9 +22,19 @@ const codeByHttpStatus: Record<number, ProblemCode> = {
   415: 'unsupported_media_type',
 };
 
+const codeByServiceFailure: Record<ServiceFailure, ProblemCode> = {
+  not_found: 'not_found',
+  invalid_input: 'invalid_input',
+  conflict: 'conflict',
+  stale: 'precondition_failed',
+};
+
 /** The one `onError`: coded errors become problem+json, anything unexpected a 500 without internals. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return problemResponse(error);
+  if (error instanceof ServiceError) {
+    return problemResponse(new ApiError(codeByServiceFailure[error.failure], error.detail, error.fieldErrors, undefined, error.extensions));
+  }
   if (error instanceof HTTPException) {
     const code = codeByHttpStatus[error.status] ?? 'malformed_request';
     return problemResponse(new ApiError(code, error.message || 'The request could not be read'));

@@ -13,7 +13,7 @@ export function parseIfMatch(header: string): '*' | Set<number> {
   if (header.trim() === '*') return '*';
   const versions = new Set<number>();
   for (const tag of header.split(',')) {
-    const match = /^"(\d{1,9})"$/.exec(tag.trim());
+    const match = /^"(\d{1,15})"$/.exec(tag.trim());
     if (match?.[1]) versions.add(Number(match[1]));
   }
   return versions;

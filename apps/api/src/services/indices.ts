@@ -1,13 +1,5 @@
 import type { AreaHistoryPoint, PortfolioRow } from '@autonomy/contracts';
-import { type AreaFiguresRow, type Database, listAreaFigures } from '@autonomy/db';
-import { type AreaMonthAssessment, assessArea, type DriftSettings } from '@autonomy/domain';
-
-export interface AreaAssessments {
-  areaId: string;
-  slug: string;
-  name: string;
-  assessments: AreaMonthAssessment[];
-}
+import type { AreaAssessmentPoint, AreaFiguresRow, MonthAssessmentRow } from '@autonomy/db';
 
 export interface AreaFigures {
   areaId: string;
@@ -30,41 +22,22 @@ export function assessableGroups(rows: readonly AreaFiguresRow[]): AreaFigures[]
   return [...byArea.values()];
 }
 
-/** Each area's months assessed under the organisation's settings; no explanations are needed here. */
-export function assessAreas(rows: readonly AreaFiguresRow[], settings: DriftSettings): AreaAssessments[] {
-  return assessableGroups(rows).map((area) => ({
-    areaId: area.areaId,
-    slug: area.slug,
-    name: area.name,
-    assessments: assessArea(area.rows, settings, { contributions: 'none' }),
-  }));
-}
-
-/** Every month the rules need to judge `month`: all earlier ones, since hiring carries forward without limit. */
-export async function assessActiveAreasUpTo(db: Database, month: string, settings: DriftSettings): Promise<AreaAssessments[]> {
-  return assessAreas(await listAreaFigures(db, { upToMonth: month, status: 'active' }), settings);
-}
-
-/** The indices of one assessed month as the API reports them. */
-export function toIndices(assessment: AreaMonthAssessment): Omit<AreaHistoryPoint, 'month'> {
+/** The indices of one stored assessment as the API reports them. */
+export function toIndices(stored: AreaAssessmentPoint): Omit<AreaHistoryPoint, 'month'> {
   return {
-    ownershipIndex: assessment.ownershipIndex,
-    centralisationIndex: assessment.centralisationIndex,
-    revenueAttainment: assessment.revenueAttainment,
-    driftState: assessment.driftState,
-    ownershipDelta: assessment.ownershipDelta,
-    centralisationDelta: assessment.centralisationDelta,
+    ownershipIndex: stored.ownershipIndex,
+    centralisationIndex: stored.centralisationIndex,
+    revenueAttainment: stored.revenueAttainment,
+    driftState: stored.driftState,
+    ownershipDelta: stored.ownershipDelta,
+    centralisationDelta: stored.centralisationDelta,
     drift:
-      assessment.drift && assessment.ownershipDelta !== null && assessment.centralisationDelta !== null
-        ? {
-            severity: assessment.drift.severity,
-            ownershipDelta: assessment.ownershipDelta,
-            centralisationDelta: assessment.centralisationDelta,
-          }
+      stored.severity !== null && stored.ownershipDelta !== null && stored.centralisationDelta !== null
+        ? { severity: stored.severity, ownershipDelta: stored.ownershipDelta, centralisationDelta: stored.centralisationDelta }
         : null,
   };
 }
 
-export function toPortfolioRow(area: AreaAssessments, assessment: AreaMonthAssessment): PortfolioRow {
-  return { slug: area.slug, name: area.name, ...toIndices(assessment) };
+export function toPortfolioRow(stored: MonthAssessmentRow): PortfolioRow {
+  return { slug: stored.slug, name: stored.name, ...toIndices(stored) };
 }

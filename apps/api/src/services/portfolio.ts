@@ -1,8 +1,8 @@
 import type { Portfolio } from '@autonomy/contracts';
-import { type Database, listMonthsWithFigures } from '@autonomy/db';
+import { type Database, listAssessedMonths, listMonthAssessments } from '@autonomy/db';
 import { summariseOrganisation } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
-import { assessActiveAreasUpTo, toPortfolioRow } from './indices.ts';
+import { toPortfolioRow } from './indices.ts';
 
 const emptyOrganisation: Portfolio['organisation'] = {
   ownershipIndex: null,
@@ -18,10 +18,11 @@ const emptyOrganisation: Portfolio['organisation'] = {
 /**
  * The portfolio of a month (the latest with figures when none is given): the organisation's
  * indices and one row per active area with figures that month. What `GET /portfolio` answers and
- * what a review freezes, so the two can never disagree.
+ * what a review freezes, so the two can never disagree. It reads the month's stored assessments
+ * only: what it costs does not grow with the months of history behind them.
  */
 export async function computePortfolio(db: Database, requestedMonth?: string): Promise<Portfolio> {
-  const months = await listMonthsWithFigures(db);
+  const months = await listAssessedMonths(db);
   const month = requestedMonth ?? months[0];
   const { settings } = await loadDriftSettings(db);
   const rules = {
@@ -30,14 +31,7 @@ export async function computePortfolio(db: Database, requestedMonth?: string): P
     centralisationRiseThreshold: settings.centralisationRiseThreshold,
   };
   if (!month) return { month: null, rules, months, organisation: emptyOrganisation, areas: [] };
-  const rows = [];
-  const assessmentsThisMonth = [];
-  for (const area of await assessActiveAreasUpTo(db, month, settings)) {
-    const assessment = area.assessments.find((candidate) => candidate.month === month);
-    if (!assessment) continue;
-    assessmentsThisMonth.push(assessment);
-    rows.push(toPortfolioRow(area, assessment));
-  }
-  const { month: _month, ...organisation } = summariseOrganisation(month, assessmentsThisMonth);
-  return { month, rules, months, organisation, areas: rows };
+  const stored = await listMonthAssessments(db, month);
+  const { month: _month, ...organisation } = summariseOrganisation(month, stored);
+  return { month, rules, months, organisation, areas: stored.map(toPortfolioRow) };
 }

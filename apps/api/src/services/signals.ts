@@ -1,53 +1,34 @@
-import {
-  clearSignals,
-  type Database,
-  listAreaFigures,
-  listAreaIds,
-  listSignalsOfAreas,
-  type NewSignal,
-  raiseSignals,
-  refreshSignal,
-  type SignalRow,
-} from '@autonomy/db';
-import { type DriftSettings, type Finding, findingsForArea, reconcileSignals, type StoredSignal } from '@autonomy/domain';
-import { assessableGroups } from './indices.ts';
+import { clearSignals, type Database, listSignalsOfAreas, type NewSignal, raiseSignals, refreshSignal, type SignalRow } from '@autonomy/db';
+import { type Finding, reconcileSignals, type StoredSignal } from '@autonomy/domain';
 
-export interface RecomputeOutcome {
-  areas: number;
+export interface SignalChangeCounts {
   raised: number;
   refreshed: number;
   cleared: number;
 }
 
 /**
- * Brings the stored signals of some areas (or all) in line with their figures. Signals that
- * still hold keep their status and history; ones that no longer hold are cleared, never deleted.
- * Callers run it in the transaction that changed the figures or the settings.
+ * Brings the stored signals of some areas in line with their findings (every finding of each
+ * area, all months). Signals that still hold keep their status and history; ones that no longer
+ * hold are cleared, never deleted. Called by `reassess`, in the transaction that changed the figures.
  */
-export async function recomputeSignals(
+export async function reconcileAreaSignals(
   db: Database,
-  settings: DriftSettings,
-  scope: { areaIds: readonly string[] } | 'all',
+  findingsByArea: ReadonlyMap<string, readonly Finding[]>,
   now: Date,
-): Promise<RecomputeOutcome> {
-  const areaIds = scope === 'all' ? await listAreaIds(db) : [...new Set(scope.areaIds)];
-  const outcome: RecomputeOutcome = { areas: areaIds.length, raised: 0, refreshed: 0, cleared: 0 };
-  if (areaIds.length === 0) return outcome;
-
-  const figuresByArea = new Map(
-    assessableGroups(await listAreaFigures(db, scope === 'all' ? {} : { areaIds })).map((group) => [group.areaId, group.rows]),
-  );
+): Promise<SignalChangeCounts> {
+  const counts: SignalChangeCounts = { raised: 0, refreshed: 0, cleared: 0 };
+  if (findingsByArea.size === 0) return counts;
   const storedByArea = new Map<string, SignalRow[]>();
-  for (const signal of await listSignalsOfAreas(db, areaIds)) {
+  for (const signal of await listSignalsOfAreas(db, [...findingsByArea.keys()])) {
     const list = storedByArea.get(signal.areaId) ?? [];
     list.push(signal);
     storedByArea.set(signal.areaId, list);
   }
 
   const raised: NewSignal[] = [];
-  for (const areaId of areaIds) {
+  for (const [areaId, findings] of findingsByArea) {
     const stored = storedByArea.get(areaId) ?? [];
-    const findings = findingsForArea(figuresByArea.get(areaId) ?? [], settings);
     const changes = reconcileSignals(stored.map(toStoredSignal), findings);
     for (const finding of changes.raise) raised.push({ areaId, kind: finding.kind, month: finding.month, ...signalValues(finding) });
     for (const change of changes.refresh) {
@@ -66,12 +47,12 @@ export async function recomputeSignals(
       );
     }
     await clearSignals(db, changes.clear, now);
-    outcome.refreshed += changes.refresh.length;
-    outcome.cleared += changes.clear.length;
+    counts.refreshed += changes.refresh.length;
+    counts.cleared += changes.clear.length;
   }
   await raiseSignals(db, raised, now);
-  outcome.raised = raised.length;
-  return outcome;
+  counts.raised = raised.length;
+  return counts;
 }
 
 function toStoredSignal(row: SignalRow): StoredSignal {

@@ -41,37 +41,45 @@ beforeEach(async () => {
   areaId = area.id;
 });
 
+async function versionAfter(write: ReturnType<typeof putAreaMonth>): Promise<number> {
+  const result = await write;
+  if (result.outcome === 'version_mismatch') throw new Error('the write was refused');
+  return result.row.version;
+}
+
 describe('putAreaMonth', () => {
-  it('creates at version 1, then bumps the version and keeps decimals exact', async () => {
+  it('creates, then gives every write a new, higher version, and keeps decimals exact', async () => {
     const created = await putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId });
-    expect(created.outcome).toBe('created');
+    if (created.outcome !== 'created') throw new Error(`expected created, got ${created.outcome}`);
     const updated = await putAreaMonth(database.db, {
       areaId,
       month: '2024-05',
       figures: { ...figures, hiresTotal: 5 },
       userId,
     });
-    expect(updated).toMatchObject({ outcome: 'updated', row: { version: 2, hiresTotal: 5 } });
+    expect(updated).toMatchObject({ outcome: 'updated', row: { hiresTotal: 5 } });
+    if (updated.outcome !== 'updated') return;
+    expect(updated.row.version).toBeGreaterThan(created.row.version);
     const row = await getAreaMonth(database.db, areaId, '2024-05');
     expect(row).toMatchObject({ revenueTarget: 1_000_000.5, marketingDedicatedFte: 2.5, approvalLatencyDays: 3.5 });
   });
 
   it('refuses a write based on a stale version and leaves the row as it was', async () => {
-    await putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId });
-    await putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId, expectedVersion: 1 });
+    const first = await versionAfter(putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId }));
+    const second = await versionAfter(putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId, expectedVersion: first }));
     const stale = await putAreaMonth(database.db, {
       areaId,
       month: '2024-05',
       figures: { ...figures, hiresTotal: 9 },
       userId,
-      expectedVersion: 1,
+      expectedVersion: first,
     });
     expect(stale).toEqual({ outcome: 'version_mismatch' });
-    expect(await getAreaMonth(database.db, areaId, '2024-05')).toMatchObject({ version: 2, hiresTotal: 4 });
+    expect(await getAreaMonth(database.db, areaId, '2024-05')).toMatchObject({ version: second, hiresTotal: 4 });
   });
 
   it('lets exactly one of many concurrent writers holding the same version win', async () => {
-    await putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId });
+    const read = await versionAfter(putAreaMonth(database.db, { areaId, month: '2024-05', figures, userId }));
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
         putAreaMonth(database.db, {
@@ -79,12 +87,13 @@ describe('putAreaMonth', () => {
           month: '2024-05',
           figures: { ...figures, hiresTotal: 10 + index },
           userId,
-          expectedVersion: 1,
+          expectedVersion: read,
         }),
       ),
     );
-    expect(results.filter((result) => result.outcome === 'updated')).toHaveLength(1);
-    expect(await getAreaMonth(database.db, areaId, '2024-05')).toMatchObject({ version: 2 });
+    const winners = results.flatMap((result) => (result.outcome === 'updated' ? [result.row] : []));
+    expect(winners).toHaveLength(1);
+    expect(await getAreaMonth(database.db, areaId, '2024-05')).toMatchObject({ version: winners[0]?.version, hiresTotal: winners[0]?.hiresTotal });
   });
 });
 
@@ -101,7 +110,8 @@ describe('importAreaMonths', () => {
       userId,
     );
     expect(outcome).toMatchObject({ areasCreated: 1, monthsCreated: 2, monthsUpdated: 1 });
-    expect(outcome.areaIds).toHaveLength(2);
+    expect([...outcome.areaIdsBySlug.keys()].sort()).toEqual(['payments', 'search']);
+    expect(outcome.areaIdsBySlug.get('payments')).toBe(areaId);
     const rows = await listAreaFigures(database.db);
     expect(rows.map((row) => [row.areaSlug, row.month, row.hiresTotal, row.targetOwner])).toEqual([
       ['payments', '2024-05', 7, 'area'],

@@ -1,7 +1,7 @@
 import type { AreaMonthFigures } from '@autonomy/contracts';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { areaMonths, areas } from '../schema/index.ts';
+import { areaMonths, areas, nextAreaMonthVersion } from '../schema/index.ts';
 import { lockAreas } from './areas.ts';
 import { TARGET_REASON_BY_SOURCE } from './targets.ts';
 
@@ -74,7 +74,7 @@ export async function putAreaMonth(
   if (expectedVersion !== undefined) {
     const [row] = await db
       .update(areaMonths)
-      .set({ ...figures, updatedBy: userId, updatedAt: new Date(), version: sql`${areaMonths.version} + 1` })
+      .set({ ...figures, updatedBy: userId, updatedAt: new Date(), version: nextAreaMonthVersion })
       .where(and(eq(areaMonths.areaId, areaId), eq(areaMonths.month, month), eq(areaMonths.version, expectedVersion)))
       .returning();
     return row ? { outcome: 'updated', row } : { outcome: 'version_mismatch' };
@@ -87,17 +87,18 @@ export async function putAreaMonth(
       .returning();
     return row ? { outcome: 'created', row } : { outcome: 'version_mismatch' };
   }
-  const [row] = await db
+  const [written] = await db
     .insert(areaMonths)
     .values({ areaId, month, ...figures, updatedBy: userId })
     .onConflictDoUpdate({
       target: [areaMonths.areaId, areaMonths.month],
-      set: { ...figures, updatedBy: userId, updatedAt: new Date(), version: sql`${areaMonths.version} + 1` },
+      set: { ...figures, updatedBy: userId, updatedAt: new Date(), version: nextAreaMonthVersion },
     })
-    .returning();
-  if (!row) throw new Error('upserting an area month returned no row');
-  // A row written for the first time is at version 1; every later write bumps it.
-  return { outcome: row.version === 1 ? 'created' : 'updated', row };
+    // A row version made by this very insert has no deleting transaction (xmax 0); an update's has.
+    .returning({ ...getTableColumns(areaMonths), inserted: sql<boolean>`(xmax = 0)` });
+  if (!written) throw new Error('upserting an area month returned no row');
+  const { inserted, ...row } = written;
+  return { outcome: inserted ? 'created' : 'updated', row };
 }
 
 export interface AreaFiguresRow extends AreaMonthFigures {
@@ -153,8 +154,8 @@ export interface ImportRow extends AreaMonthFigures {
 }
 
 export interface ImportOutcome {
-  /** Every area the file touched, for recomputing their signals. */
-  areaIds: string[];
+  /** Every area the file touched, by slug, for reassessing them. */
+  areaIdsBySlug: ReadonlyMap<string, string>;
   areasCreated: number;
   /** The slugs of the areas the file created, in the order they were created. */
   createdAreaSlugs: string[];
@@ -241,8 +242,8 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
         insert into area_months (${sql.raw(insertColumns)})
         select ${sql.raw(insertColumns)} from incoming
         on conflict (area_id, month) do update set ${sql.raw(replaceColumns)},
-          updated_at = now(), version = area_months.version + 1
-        returning version
+          updated_at = now(), version = nextval('area_month_versions')
+        returning (xmax = 0) as inserted
       ),
       retargeted as (
         insert into target_changes
@@ -254,14 +255,14 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
         where replaced.revenue_target <> incoming.revenue_target
         returning 1
       )
-      select count(*) filter (where version = 1)::int as created,
+      select count(*) filter (where inserted)::int as created,
         (select count(*) from retargeted)::int as retargeted
       from written`);
     const counts = rowsOf<{ created: number; retargeted: number }>(result)[0];
     monthsCreated += Number(counts?.created ?? 0);
     targetsChanged += Number(counts?.retargeted ?? 0);
   }
-  return { areaIds: [...idsBySlug.values()], areasCreated: createdAreaSlugs.length, createdAreaSlugs, monthsCreated, monthsUpdated: rows.length - monthsCreated, targetsChanged };
+  return { areaIdsBySlug: idsBySlug, areasCreated: createdAreaSlugs.length, createdAreaSlugs, monthsCreated, monthsUpdated: rows.length - monthsCreated, targetsChanged };
 }
 
 /** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */

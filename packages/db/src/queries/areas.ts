@@ -115,7 +115,8 @@ export async function isAreaLead(db: Database, areaId: string, userId: string): 
 }
 
 /** Every area's id, archived ones included: a full recomputation covers them all. */
+/** Every area's id, in id order (stable, for working through all areas in batches). */
 export async function listAreaIds(db: Database): Promise<string[]> {
-  const rows = await db.select({ id: areas.id }).from(areas);
+  const rows = await db.select({ id: areas.id }).from(areas).orderBy(asc(areas.id));
   return rows.map((row) => row.id);
 }

@@ -7,3 +7,4 @@ export * from './signals.ts';
 export * from './settings.ts';
 export * from './targets.ts';
 export * from './reviews.ts';
+export * from './assessments.ts';

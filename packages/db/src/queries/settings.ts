@@ -34,3 +34,21 @@ export async function putSetting(db: Database, key: string, value: unknown, now:
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, version: sql`${settings.version} + 1` } });
   return true;
 }
+
+// One advisory lock key for "the settings the stored assessments were computed under".
+const SETTINGS_LOCK = sql`hashtext('autonomy.settings')`;
+
+/**
+ * Keeps the settings from changing until this transaction ends: every write that assesses figures
+ * takes it (shared, so writers do not wait for each other) before reading the settings, and a
+ * settings change takes it exclusively (`lockSettingsForChange`) before anything else. Either the
+ * change waits for the writer to commit and then reassesses its figures too, or the writer waits
+ * and reads the new settings: no assessment is ever left computed under settings that were replaced.
+ */
+export async function lockSettingsForRead(db: Database): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(${SETTINGS_LOCK})`);
+}
+
+export async function lockSettingsForChange(db: Database): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+}

@@ -1,7 +1,7 @@
 import { monthRange } from '@autonomy/domain';
 import { and, asc, between, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { areaMonths, targetChanges } from '../schema/index.ts';
+import { areaMonths, nextAreaMonthVersion, targetChanges } from '../schema/index.ts';
 import { lockAreas } from './areas.ts';
 import type { AuditActor } from './audit.ts';
 
@@ -41,7 +41,7 @@ export async function changeTargets(
 
   await db
     .update(areaMonths)
-    .set({ revenueTarget, updatedBy: actor.id, updatedAt: new Date(), version: sql`${areaMonths.version} + 1` })
+    .set({ revenueTarget, updatedBy: actor.id, updatedAt: new Date(), version: nextAreaMonthVersion })
     .where(
       and(eq(areaMonths.areaId, areaId), between(areaMonths.month, from, to), sql`${areaMonths.revenueTarget} <> ${revenueTarget}`),
     );

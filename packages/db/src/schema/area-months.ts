@@ -1,4 +1,5 @@
-import { integer, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, integer, numeric, pgEnum, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { areas } from './areas.ts';
 import { lifecycleDates } from './columns.ts';
 import { users } from './users.ts';
@@ -8,6 +9,16 @@ export const targetOwnerEnum = pgEnum('target_owner', ['area', 'central']);
 // Money and FTE are exact decimals in the database and numbers in TypeScript.
 const decimal = (name: string) => numeric(name, { precision: 18, scale: 4, mode: 'number' }).notNull();
 const count = (name: string) => integer(name).notNull();
+
+/**
+ * Every version an area month is ever given comes from this one sequence, so an ETag names one
+ * state of one month for good: a month removed and added again does not start over at 1, and a
+ * stale If-Match from before the removal can never match the new figures.
+ */
+export const areaMonthVersions = pgSequence('area_month_versions');
+
+/** The next version for a written area month. */
+export const nextAreaMonthVersion = sql`nextval('area_month_versions')`;
 
 /** One row per area per calendar month: the monthly inputs of the brief. */
 export const areaMonths = pgTable(
@@ -33,8 +44,8 @@ export const areaMonths = pgTable(
     mandatoryProcesses: count('mandatory_processes'),
     approvalLatencyDays: decimal('approval_latency_days'),
     targetOwner: targetOwnerEnum('target_owner').notNull(),
-    /** Bumped on every write; the ETag, so concurrent edits cannot overwrite each other. */
-    version: integer('version').notNull().default(1),
+    /** New on every write (from `area_month_versions`); the ETag, so concurrent edits cannot overwrite each other. */
+    version: bigint('version', { mode: 'number' }).notNull().default(nextAreaMonthVersion),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     ...lifecycleDates,
   },

@@ -8,3 +8,4 @@ export * from './signals.ts';
 export * from './reviews.ts';
 export * from './settings.ts';
 export * from './target-changes.ts';
+export * from './area-assessments.ts';

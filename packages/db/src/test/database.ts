@@ -45,6 +45,7 @@ const tablesInDependencyOrder = [
   'signals',
   'audit_events',
   'target_changes',
+  'area_assessments',
   'area_months',
   'area_leads',
   'areas',

@@ -10,6 +10,14 @@ let otherLead: TestUser;
 let viewer: TestUser;
 const path = '/api/v1/areas/payments/months/2024-05';
 
+const etagOf = (response: Response): string => {
+  const etag = response.headers.get('etag');
+  if (etag === null) throw new Error(`no ETag on a ${response.status} answer`);
+  return etag;
+};
+/** The version an answer's ETag names: `"17"` → 17. */
+const versionOf = (response: Response): number => Number(/^"(\d+)"$/.exec(etagOf(response))?.[1]);
+
 beforeAll(async () => {
   harness = await Harness.start();
 });
@@ -25,26 +33,27 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
   it('creates figures (201), reads them back with an ETag, and replaces them (200)', async () => {
     const created = await harness.json(path, 'PUT', figures, lead);
     expect(created.status).toBe(201);
-    expect(created.headers.get('etag')).toBe('"1"');
+    const version = versionOf(created);
+    expect(await created.json()).toMatchObject({ version });
 
     const read = await harness.request(path, { as: viewer });
     expect(read.status).toBe(200);
-    expect(read.headers.get('etag')).toBe('"1"');
-    expect(await read.json()).toMatchObject({ areaSlug: 'payments', month: '2024-05', version: 1, ...figures });
+    expect(read.headers.get('etag')).toBe(`"${version}"`);
+    expect(await read.json()).toMatchObject({ areaSlug: 'payments', month: '2024-05', version, ...figures });
 
-    const replaced = await harness.json(path, 'PUT', { ...figures, hiresTotal: 6 }, lead, { 'if-match': '"1"' });
+    const replaced = await harness.json(path, 'PUT', { ...figures, hiresTotal: 6 }, lead, { 'if-match': `"${version}"` });
     expect(replaced.status).toBe(200);
-    expect(replaced.headers.get('etag')).toBe('"2"');
-    expect(await replaced.json()).toMatchObject({ version: 2, hiresTotal: 6 });
+    expect(versionOf(replaced)).toBeGreaterThan(version);
+    expect(await replaced.json()).toMatchObject({ version: versionOf(replaced), hiresTotal: 6 });
   });
 
   it('answers 412 to a stale If-Match and keeps the newer figures', async () => {
-    await harness.json(path, 'PUT', figures, lead);
-    await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': '"1"' });
-    const stale = await harness.json(path, 'PUT', { ...figures, hiresTotal: 9 }, lead, { 'if-match': '"1"' });
+    const first = etagOf(await harness.json(path, 'PUT', figures, lead));
+    const second = versionOf(await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': first }));
+    const stale = await harness.json(path, 'PUT', { ...figures, hiresTotal: 9 }, lead, { 'if-match': first });
     expect(stale.status).toBe(412);
     expect((await problemOf(stale)).detail).toMatch(/changed since you read them/);
-    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 2, hiresTotal: 4 });
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: second, hiresTotal: 4 });
   });
 
   it('answers 412 to If-Match on figures that do not exist yet', async () => {
@@ -53,15 +62,16 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
   });
 
   it('lets exactly one of twelve concurrent writes with the same ETag succeed', async () => {
-    await harness.json(path, 'PUT', figures, lead);
+    const read = etagOf(await harness.json(path, 'PUT', figures, lead));
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        harness.json(path, 'PUT', { ...figures, hiresTotal: 10 + index }, lead, { 'if-match': '"1"' }),
+        harness.json(path, 'PUT', { ...figures, hiresTotal: 10 + index }, lead, { 'if-match': read }),
       ),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([200, ...Array(11).fill(412)]);
-    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 2 });
+    const winner = responses.find((response) => response.status === 200)!;
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: versionOf(winner) });
   });
 
   it('creates only once with If-None-Match: *, even when several people add the same month at once', async () => {
@@ -71,7 +81,8 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
       ),
     );
     expect(responses.map((response) => response.status).sort()).toEqual([201, 412, 412, 412, 412, 412]);
-    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: 1 });
+    const creator = responses.find((response) => response.status === 201)!;
+    expect(await (await harness.request(path, { as: lead })).json()).toMatchObject({ version: versionOf(creator) });
   });
 
   it('names every bad field with a 422 and writes nothing', async () => {
@@ -120,18 +131,18 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
   });
 
   it('keeps the version and writes no audit line when the figures sent are the ones there already', async () => {
-    await harness.json(path, 'PUT', figures, lead);
+    const version = versionOf(await harness.json(path, 'PUT', figures, lead));
     const before = await fingerprint(harness.db);
-    const same = await harness.json(path, 'PUT', { ...figures }, lead, { 'if-match': '"1"' });
+    const same = await harness.json(path, 'PUT', { ...figures }, lead, { 'if-match': `"${version}"` });
     expect(same.status).toBe(200);
-    expect(same.headers.get('etag')).toBe('"1"');
-    expect(await same.json()).toMatchObject({ version: 1, ...figures });
+    expect(same.headers.get('etag')).toBe(`"${version}"`);
+    expect(await same.json()).toMatchObject({ version, ...figures });
     expect(await fingerprint(harness.db)).toEqual(before);
   });
 
   it('records who changed what, before and after, in the audit log', async () => {
-    await harness.json(path, 'PUT', figures, lead);
-    await harness.json(path, 'PUT', { ...figures, hiresTotal: 5 }, lead, { 'if-match': '"1"' });
+    const read = etagOf(await harness.json(path, 'PUT', figures, lead));
+    await harness.json(path, 'PUT', { ...figures, hiresTotal: 5 }, lead, { 'if-match': read });
     const events = await listAuditEvents(harness.db, { areaSlug: 'payments', limit: 10 });
     expect(events.map((event) => event.action)).toEqual(['figures.updated', 'figures.created']);
     expect(events[0]).toMatchObject({ actorEmail: lead.email, subject: '2024-05' });
@@ -142,8 +153,8 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
 
 describe('DELETE /api/v1/areas/{slug}/months/{month}', () => {
   it('removes a month with If-Match (204), keeps what was removed in the audit log, and the month is gone', async () => {
-    await harness.json(path, 'PUT', figures, lead);
-    const removed = await harness.request(path, { method: 'DELETE', headers: { 'if-match': '"1"' }, as: lead });
+    const read = etagOf(await harness.json(path, 'PUT', figures, lead));
+    const removed = await harness.request(path, { method: 'DELETE', headers: { 'if-match': read }, as: lead });
     expect(removed.status).toBe(204);
     expect(await removed.text()).toBe('');
     expect((await harness.request(path, { as: viewer })).status).toBe(404);
@@ -152,11 +163,27 @@ describe('DELETE /api/v1/areas/{slug}/months/{month}', () => {
     expect(events[0]?.before).toMatchObject({ month: '2024-05', ...figures });
   });
 
-  it('refuses a stale If-Match (412), a month without figures (404), and other leads and viewers (403), removing nothing', async () => {
-    await harness.json(path, 'PUT', figures, lead);
-    await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': '"1"' });
+  it('never gives a month added again an ETag from before its removal: a stale If-Match is refused, the new figures kept', async () => {
+    const old = etagOf(await harness.json(path, 'PUT', figures, lead));
+    expect((await harness.request(path, { method: 'DELETE', headers: { 'if-match': old }, as: lead })).status).toBe(204);
+    const again = await harness.json(path, 'PUT', { ...figures, hiresTotal: 7 }, lead, { 'if-none-match': '*' });
+    expect(again.status).toBe(201);
+    expect(etagOf(again)).not.toBe(old);
+
+    // Someone who read the month before it was removed still holds `old`.
     const before = await fingerprint(harness.db);
-    const stale = await harness.request(path, { method: 'DELETE', headers: { 'if-match': '"1"' }, as: lead });
+    const stale = await harness.json(path, 'PUT', { ...figures, hiresTotal: 9 }, lead, { 'if-match': old });
+    expect(stale.status).toBe(412);
+    expect((await harness.request(path, { method: 'DELETE', headers: { 'if-match': old }, as: lead })).status).toBe(412);
+    expect(await fingerprint(harness.db)).toEqual(before);
+    expect(await (await harness.request(path, { as: viewer })).json()).toMatchObject({ hiresTotal: 7, version: versionOf(again) });
+  });
+
+  it('refuses a stale If-Match (412), a month without figures (404), and other leads and viewers (403), removing nothing', async () => {
+    const read = etagOf(await harness.json(path, 'PUT', figures, lead));
+    await harness.json(path, 'PUT', { ...figures, hiresTotal: 4 }, lead, { 'if-match': read });
+    const before = await fingerprint(harness.db);
+    const stale = await harness.request(path, { method: 'DELETE', headers: { 'if-match': read }, as: lead });
     expect(stale.status).toBe(412);
     expect((await problemOf(stale)).detail).toContain('changed since you read them');
     expect((await harness.request('/api/v1/areas/payments/months/2024-04', { method: 'DELETE', as: lead })).status).toBe(404);

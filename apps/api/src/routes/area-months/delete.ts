@@ -1,15 +1,11 @@
 import { areaMonthParamsSchema } from '@autonomy/contracts';
-import { deleteAreaMonth, getAreaMonth, lockAreas, recordAuditEvent } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, problemResponses } from '../../errors/openapi.ts';
-import { ApiError } from '../../errors/problem.ts';
-import { loadDriftSettings } from '../../services/drift-settings.ts';
-import { recomputeSignals } from '../../services/signals.ts';
-import { requireArea } from '../areas/shared.ts';
-import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
-import { toAreaMonth } from './shared.ts';
+import { requireArea } from '../../services/areas.ts';
+import { removeFigures } from '../../services/figures.ts';
+import { parseIfMatch } from '../etag.ts';
 
 const route = createRoute({
   method: 'delete',
@@ -31,29 +27,14 @@ export function registerDeleteAreaMonth(app: App): void {
     const { slug, month } = c.req.valid('param');
     const ifMatch = c.req.header('if-match');
     const { now = () => new Date() } = c.var.deps;
-
-    await c.var.deps.database.db.transaction(async (tx) => {
-      const area = await requireArea(tx, slug);
-      authorize(actor, 'figures.write', slug);
-      await lockAreas(tx, [area.id]);
-      const before = await getAreaMonth(tx, area.id, month);
-      if (!before) throw new ApiError('not_found', `Area "${slug}" has no figures for ${month}.`);
-      if (!ifMatchAccepts(ifMatch, before)) {
-        throw staleEtag(`These figures changed since you read them (now ${etagOf(before)}); reload them before removing them.`);
-      }
-      const removed = await deleteAreaMonth(tx, { areaId: area.id, month, expectedVersion: before.version });
-      if (!removed) throw staleEtag('Someone else changed these figures at the same moment; reload them before removing them.');
-      await recordAuditEvent(tx, {
-        actor,
-        action: 'figures.deleted',
-        areaSlug: slug,
-        subject: month,
-        before: toAreaMonth(slug, removed),
-        after: null,
-      });
-      // The month's findings no longer hold, and its neighbours' windows may have lost a month.
-      const { settings } = await loadDriftSettings(tx);
-      await recomputeSignals(tx, settings, { areaIds: [area.id] }, now());
+    await requireArea(c.var.deps.database.db, slug);
+    authorize(actor, 'figures.write', slug);
+    await removeFigures(c.var.deps.database.db, {
+      slug,
+      month,
+      expected: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
+      actor,
+      now: now(),
     });
     return c.body(null, 204);
   });

@@ -6,7 +6,7 @@ import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { requireArea } from '../areas/shared.ts';
 import { etagOf } from '../etag.ts';
-import { toAreaMonth } from './shared.ts';
+import { toAreaMonth } from '../../services/area-month-response.ts';
 
 const route = createRoute({
   method: 'get',

@@ -1,10 +1,9 @@
 import { areaHistorySchema, areaSlugParamsSchema } from '@autonomy/contracts';
-import { listAreaFigures } from '@autonomy/db';
+import { listAreaAssessments } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { loadDriftSettings } from '../../services/drift-settings.ts';
-import { assessAreas, toIndices } from '../../services/indices.ts';
+import { toIndices } from '../../services/indices.ts';
 import { requireArea } from './shared.ts';
 
 const route = createRoute({
@@ -20,9 +19,7 @@ export function registerAreaHistory(app: App): void {
   app.openapi(route, async (c) => {
     const db = c.var.deps.database.db;
     const area = await requireArea(db, c.req.valid('param').slug);
-    const { settings } = await loadDriftSettings(db);
-    const [assessed] = assessAreas(await listAreaFigures(db, { areaId: area.id }), settings);
-    const months = (assessed?.assessments ?? []).map((assessment) => ({ month: assessment.month, ...toIndices(assessment) }));
+    const months = (await listAreaAssessments(db, area.id)).map((stored) => ({ month: stored.month, ...toIndices(stored) }));
     return c.json({ slug: area.slug, name: area.name, months }, 200);
   });
 }

@@ -1,6 +1,8 @@
 import type { Area } from '@autonomy/contracts';
 import { type AreaWithLeads, type Database, getAreaBySlug } from '@autonomy/db';
-import { ApiError } from '../../errors/problem.ts';
+import { requireArea } from '../../services/areas.ts';
+
+export { requireArea };
 
 export function toArea(row: AreaWithLeads): Area {
   return {
@@ -13,12 +15,6 @@ export function toArea(row: AreaWithLeads): Area {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-export async function requireArea(db: Database, slug: string): Promise<AreaWithLeads> {
-  const area = await getAreaBySlug(db, slug);
-  if (!area) throw new ApiError('not_found', `There is no area "${slug}".`);
-  return area;
 }
 
 /** The area as it stands after a write in the same transaction. */

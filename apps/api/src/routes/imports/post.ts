@@ -1,5 +1,4 @@
 import { importQuerySchema, importResultSchema, type MetricsCsvRow, parseMetricsCsv } from '@autonomy/contracts';
-import { importAreaMonths, recordAuditEvent } from '@autonomy/db';
 import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -7,9 +6,7 @@ import { authorize } from '../../auth/authorize.ts';
 import type { AppEnv, App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
-import { loadDriftSettings } from '../../services/drift-settings.ts';
-import { recomputeSignals } from '../../services/signals.ts';
-import { summariseImportByArea } from './import-summary.ts';
+import { importFigures } from '../../services/imports.ts';
 
 const route = createRoute({
   method: 'post',
@@ -26,9 +23,6 @@ const route = createRoute({
   },
 });
 
-/** Thrown inside the transaction to undo a dry run after it has been checked against the database. */
-class DryRunRollback extends Error {}
-
 export function registerImportMetrics(app: App): void {
   app.openapi(route, async (c) => {
     const actor = c.var.user;
@@ -36,34 +30,8 @@ export function registerImportMetrics(app: App): void {
     const { now = () => new Date() } = c.var.deps;
     const rows = parseRows(await readCsvBody(c), monthOf(now()));
     for (const slug of new Set(rows.map((row) => row.areaSlug))) authorize(actor, 'metrics.import', slug);
-
-    const db = c.var.deps.database.db;
-    let outcome: Awaited<ReturnType<typeof importAreaMonths>> | undefined;
-    try {
-      await db.transaction(async (tx) => {
-        outcome = await importAreaMonths(tx, rows, actor.id);
-        if (dryRun) throw new DryRunRollback();
-        const { settings } = await loadDriftSettings(tx);
-        await recomputeSignals(tx, settings, { areaIds: outcome.areaIds }, now());
-        const { areaIds: _areaIds, createdAreaSlugs, ...counts } = outcome;
-        const areas = summariseImportByArea(rows, new Set(createdAreaSlugs));
-        const areaSlugs = areas.map((area) => area.slug);
-        // One event for the whole file, listed in every area it touched; it belongs to one area
-        // only when the file holds just that area, like any other single-area write.
-        await recordAuditEvent(tx, {
-          actor,
-          action: 'metrics.imported',
-          areaSlug: areaSlugs.length === 1 ? areaSlugs[0] : null,
-          areaSlugs,
-          after: { rows: rows.length, ...counts, areas },
-        });
-      });
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
-    }
-    if (!outcome) throw new Error('the import finished without an outcome');
-    const { areasCreated, monthsCreated, monthsUpdated } = outcome;
-    return c.json({ dryRun, rows: rows.length, areasCreated, monthsCreated, monthsUpdated }, 200);
+    const counts = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
+    return c.json({ dryRun, rows: rows.length, ...counts }, 200);
   });
 }
 

@@ -7,7 +7,7 @@ import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from 
 import { ApiError } from '../../errors/problem.ts';
 import { requireActiveOwner } from '../../services/reviews.ts';
 import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
-import { holdsAlready } from '../unchanged.ts';
+import { holdsAlready } from '../../services/unchanged.ts';
 import { changedFields, toActionItem } from './shared.ts';
 
 const route = createRoute({

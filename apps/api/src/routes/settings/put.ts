@@ -1,14 +1,12 @@
 import { driftSettingsSchema, settingsResponseSchema } from '@autonomy/contracts';
-import { putSetting, recordAuditEvent } from '@autonomy/db';
 import { DEFAULT_SETTINGS, settingsProblems } from '@autonomy/domain';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
-import { DRIFT_SETTINGS_KEY, loadDriftSettings } from '../../services/drift-settings.ts';
-import { recomputeSignals } from '../../services/signals.ts';
-import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
+import { replaceDriftSettings } from '../../services/settings.ts';
+import { etagOf, parseIfMatch } from '../etag.ts';
 
 const route = createRoute({
   method: 'put',
@@ -36,18 +34,11 @@ export function registerPutSettings(app: App): void {
     const { now = () => new Date() } = c.var.deps;
     const ifMatch = c.req.header('if-match');
     const at = now();
-    const version = await c.var.deps.database.db.transaction(async (tx) => {
-      const before = await loadDriftSettings(tx);
-      if (!ifMatchAccepts(ifMatch, before)) {
-        throw staleEtag(`The settings changed since you read them (now ${etagOf(before)}); reload and apply your change again.`);
-      }
-      // `*` and no If-Match ask for no particular version.
-      const expectedVersion = ifMatch === undefined || ifMatch.trim() === '*' ? undefined : before.version;
-      const stored = await putSetting(tx, DRIFT_SETTINGS_KEY, settings, at, expectedVersion);
-      if (!stored) throw staleEtag('Another admin changed the settings at the same moment; reload and apply your change again.');
-      const recomputed = await recomputeSignals(tx, settings, 'all', at);
-      await recordAuditEvent(tx, { actor, action: 'settings.updated', subject: 'drift', before: before.settings, after: { ...settings, recomputed } });
-      return (await loadDriftSettings(tx)).version;
+    const version = await replaceDriftSettings(c.var.deps.database.db, {
+      settings,
+      expected: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
+      actor,
+      now: at,
     });
     c.header('ETag', etagOf({ version }));
     return c.json({ settings, defaults: DEFAULT_SETTINGS, updatedAt: at.toISOString(), version }, 200);

@@ -5,7 +5,7 @@ import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { requireArea } from '../areas/shared.ts';
 import { decodeIdCursor, encodeIdCursor } from '../cursor.ts';
-import { toTargetChange } from './shared.ts';
+import { toTargetChange } from '../../services/target-change-response.ts';
 
 const route = createRoute({
   method: 'get',

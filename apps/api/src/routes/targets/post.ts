@@ -1,13 +1,10 @@
 import { areaSlugParamsSchema, targetChangeRequestSchema, targetChangeResultSchema } from '@autonomy/contracts';
-import { changeTargets, recordAuditEvent } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { loadDriftSettings } from '../../services/drift-settings.ts';
-import { recomputeSignals } from '../../services/signals.ts';
-import { requireArea } from '../areas/shared.ts';
-import { toTargetChange } from './shared.ts';
+import { requireArea } from '../../services/areas.ts';
+import { setAreaTargets } from '../../services/targets.ts';
 
 const route = createRoute({
   method: 'post',
@@ -27,24 +24,9 @@ export function registerChangeTargets(app: App): void {
     const { from, to = from, revenueTarget, reason } = c.req.valid('json');
     const { now = () => new Date() } = c.var.deps;
 
-    const result = await c.var.deps.database.db.transaction(async (tx) => {
-      const area = await requireArea(tx, slug);
-      authorize(actor, 'targets.write', slug);
-      const result = await changeTargets(tx, { areaId: area.id, from, to, revenueTarget, reason, actor });
-      const change = toTargetChange(result.change);
-      await recordAuditEvent(tx, {
-        actor,
-        action: 'targets.changed',
-        areaSlug: slug,
-        subject: from === to ? from : `${from}..${to}`,
-        before: { previous: change.previous },
-        after: { from, to, revenueTarget, reason },
-      });
-      // A new target can raise or clear a revenue miss in this area.
-      const { settings } = await loadDriftSettings(tx);
-      await recomputeSignals(tx, settings, { areaIds: [area.id] }, now());
-      return { change, months: result.months };
-    });
+    await requireArea(c.var.deps.database.db, slug);
+    authorize(actor, 'targets.write', slug);
+    const result = await setAreaTargets(c.var.deps.database.db, { slug, from, to, revenueTarget, reason, actor, now: now() });
     return c.json(result, 201);
   });
 }

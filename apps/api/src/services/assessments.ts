@@ -1,0 +1,172 @@
+import {
+  type AssessmentRecord,
+  countAssessments,
+  type Database,
+  getSetting,
+  listAreaFigures,
+  listAreaIds,
+  listStoredAssessments,
+  lockSettingsForRead,
+  putSetting,
+  replaceAssessments,
+  toAssessmentRecord,
+} from '@autonomy/db';
+import { assessArea, detectFindings, type Finding, RULES_VERSION } from '@autonomy/domain';
+import { loadDriftSettings } from './drift-settings.ts';
+import { assessableGroups } from './indices.ts';
+import { reconcileAreaSignals, type SignalChangeCounts } from './signals.ts';
+
+/** Figures of an area changed from `fromMonth` on (null: all its months may have changed). */
+export interface AreaChange {
+  areaId: string;
+  fromMonth: string | null;
+}
+
+/** What to reassess: the areas whose figures changed, or every area (the settings changed). */
+export type ReassessScope = readonly AreaChange[] | 'all';
+
+export interface ReassessOutcome extends SignalChangeCounts {
+  areas: number;
+  /** Area months whose assessment was written. */
+  months: number;
+  /** With `compare`: stored assessments that were missing, left over or different from the recomputation. */
+  differed?: number;
+  differences?: AssessmentDifference[];
+}
+
+export interface AssessmentDifference {
+  areaId: string;
+  month: string;
+  /** `missing`: figures without an assessment; `stale`: an assessment without figures; else the fields that differed. */
+  problem: 'missing' | 'stale' | string[];
+}
+
+export interface ReassessOptions {
+  /** Compare what was stored with the recomputation before replacing it (the admin's rebuild). */
+  compare?: boolean;
+  /** Called after each batch of areas, for a progress line. */
+  onProgress?: (done: { areas: number; months: number; totalAreas: number }) => void;
+}
+
+// Areas per round trip for a whole-organisation reassessment: enough to amortise each statement,
+// few enough that memory stays flat (120 months × 500 areas of figures at a time).
+const AREA_BATCH = 500;
+const DIFFERENCES_KEPT = 50;
+
+/**
+ * The first step of every transaction that will reassess: the settings cannot change until it
+ * ends. Taken before any area is locked, so it never waits while holding a lock a settings change
+ * needs (its inserts take key-share locks on the areas), which would deadlock.
+ */
+export async function holdSettingsSteady(db: Database): Promise<void> {
+  await lockSettingsForRead(db);
+}
+
+/**
+ * The one recompute behind every write: reassesses the changed areas from their first changed
+ * month onward (earlier months cannot change: carry-forward, the window and the drift run all
+ * reach forward), writes the assessments in bulk, and reconciles the areas' signals with their
+ * findings. Runs in the caller's transaction, so figures, assessments and signals commit together
+ * or not at all. The caller has begun its transaction with `holdSettingsSteady` (taken again here,
+ * which costs nothing), so the settings read here stay those in force until it commits (ADR 0004).
+ */
+export async function reassess(db: Database, scope: ReassessScope, now: Date, options: ReassessOptions = {}): Promise<ReassessOutcome> {
+  await holdSettingsSteady(db);
+  const { settings } = await loadDriftSettings(db);
+  const changes = scope === 'all' ? (await listAreaIds(db)).map((areaId) => ({ areaId, fromMonth: null })) : earliestChangePerArea(scope);
+  const outcome: ReassessOutcome = { areas: changes.length, months: 0, raised: 0, refreshed: 0, cleared: 0 };
+  if (options.compare) {
+    outcome.differed = 0;
+    outcome.differences = [];
+  }
+
+  for (let start = 0; start < changes.length; start += AREA_BATCH) {
+    const batch = changes.slice(start, start + AREA_BATCH);
+    const areaIds = batch.map((change) => change.areaId);
+    const figuresByArea = new Map(assessableGroups(await listAreaFigures(db, { areaIds })).map((group) => [group.areaId, group.rows]));
+    const records: AssessmentRecord[] = [];
+    const findingsByArea = new Map<string, Finding[]>();
+    for (const { areaId, fromMonth } of batch) {
+      const assessments = assessArea(figuresByArea.get(areaId) ?? [], settings, { contributions: 'findings' });
+      for (const assessment of assessments) {
+        if (fromMonth === null || assessment.month >= fromMonth) records.push(toAssessmentRecord(areaId, assessment));
+      }
+      findingsByArea.set(areaId, detectFindings(assessments, settings));
+    }
+    if (options.compare) countDifferences(await listStoredAssessments(db, areaIds), records, outcome);
+    await replaceAssessments(db, batch, records);
+    const signals = await reconcileAreaSignals(db, findingsByArea, now);
+    outcome.months += records.length;
+    outcome.raised += signals.raised;
+    outcome.refreshed += signals.refreshed;
+    outcome.cleared += signals.cleared;
+    options.onProgress?.({ areas: start + batch.length, months: outcome.months, totalAreas: changes.length });
+  }
+  return outcome;
+}
+
+/** One entry per area, from the earliest month any change to it names (null, all months, wins). */
+function earliestChangePerArea(changes: readonly AreaChange[]): AreaChange[] {
+  const earliest = new Map<string, string | null>();
+  for (const { areaId, fromMonth } of changes) {
+    const known = earliest.get(areaId);
+    if (known === undefined) earliest.set(areaId, fromMonth);
+    else if (known !== null && (fromMonth === null || fromMonth < known)) earliest.set(areaId, fromMonth);
+  }
+  return [...earliest].map(([areaId, fromMonth]) => ({ areaId, fromMonth }));
+}
+
+/** Compares stored rows with recomputed records of the same areas (all months), field by field. */
+function countDifferences(stored: readonly AssessmentRecord[], fresh: readonly AssessmentRecord[], outcome: ReassessOutcome): void {
+  const key = (record: AssessmentRecord) => `${record.areaId} ${record.month}`;
+  const storedByKey = new Map(stored.map((record) => [key(record), record]));
+  const note = (difference: AssessmentDifference) => {
+    outcome.differed = (outcome.differed ?? 0) + 1;
+    if ((outcome.differences ??= []).length < DIFFERENCES_KEPT) outcome.differences.push(difference);
+  };
+  for (const record of fresh) {
+    const before = storedByKey.get(key(record));
+    storedByKey.delete(key(record));
+    if (!before) {
+      note({ areaId: record.areaId, month: record.month, problem: 'missing' });
+      continue;
+    }
+    const fields = (Object.keys(record) as (keyof AssessmentRecord)[]).filter((field) => (record[field] ?? null) !== (before[field] ?? null));
+    if (fields.length > 0) note({ areaId: record.areaId, month: record.month, problem: fields });
+  }
+  for (const left of storedByKey.values()) note({ areaId: left.areaId, month: left.month, problem: 'stale' });
+}
+
+const ASSESSMENTS_KEY = 'assessments';
+
+/**
+ * Makes sure every area month has its assessment under the current rules: on the first start
+ * after an upgrade (the table is new, or RULES_VERSION moved) it reassesses every area in one
+ * transaction, logging its progress; otherwise it costs one read. Returns whether it reassessed.
+ */
+export async function ensureAssessed(db: Database, now: Date, log: (line: string) => void): Promise<boolean> {
+  const stored = await getSetting(db, ASSESSMENTS_KEY);
+  const rulesVersion = (stored?.value as { rulesVersion?: unknown } | undefined)?.rulesVersion;
+  if (rulesVersion === RULES_VERSION) return false;
+
+  const started = performance.now();
+  const { figures } = await countAssessments(db);
+  if (figures > 0) log(`Assessing ${figures.toLocaleString('en')} area months under the rules of this version…`);
+  let lastShare = 0;
+  const outcome = await db.transaction(async (tx) => {
+    const outcome = await reassess(tx, 'all', now, {
+      onProgress: ({ areas, months, totalAreas }) => {
+        const share = Math.floor((10 * areas) / totalAreas);
+        if (share > lastShare && areas < totalAreas) log(`  ${months.toLocaleString('en')} area months (${10 * share}% of the areas)`);
+        lastShare = share;
+      },
+    });
+    await putSetting(tx, ASSESSMENTS_KEY, { rulesVersion: RULES_VERSION }, now);
+    return outcome;
+  });
+  if (figures > 0) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`Assessed ${outcome.months.toLocaleString('en')} area months of ${outcome.areas.toLocaleString('en')} areas in ${seconds} s.`);
+  }
+  return true;
+}
