@@ -18,8 +18,8 @@ export type DatabaseKind = 'embedded' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** Applies the committed SQL migrations that have not run yet. */
-  migrate(): Promise<void>;
+  /** Applies the committed SQL migrations that have not run yet (tests may name another folder, e.g. an older set). */
+  migrate(options?: { migrationsFolder?: string }): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -30,7 +30,7 @@ export type DatabaseOptions =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'embedded'; inMemory: true };
 
-const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.kind === 'postgres' ? openPostgres(options.url, options.maxConnections) : openEmbedded(options);
@@ -43,7 +43,7 @@ function openPostgres(url: string, maxConnections = 10): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    migrate: (options) => migratePostgres(drizzlePostgres(client), { migrationsFolder: options?.migrationsFolder ?? migrationsFolder }),
     ping: async () => {
       await client`select 1`;
     },
@@ -64,7 +64,7 @@ async function openEmbedded(options: { dataDir: string } | { inMemory: true }): 
   return {
     db: pglite as unknown as Database,
     kind: 'embedded',
-    migrate: () => migratePglite(pglite, { migrationsFolder }),
+    migrate: (options) => migratePglite(pglite, { migrationsFolder: options?.migrationsFolder ?? migrationsFolder }),
     ping: async () => {
       await pglite.execute(sql`select 1`);
     },

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { type DatabaseHandle, openDatabase } from '../client.ts';
+import { type DatabaseHandle, migrationsFolder, openDatabase } from '../client.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and, on PostgreSQL, drops the database this suite created. */
@@ -9,14 +12,31 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /**
+ * A copy of the committed migrations up to and including `lastTag` (e.g. `0005_drop_unused_audit_area_index`)
+ * in a temporary folder: migrating with it gives a database as an earlier release left it.
+ */
+export function migrationsUpTo(lastTag: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'migrations-'));
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const last = journal.entries.find((entry) => entry.tag === lastTag);
+  if (!last) throw new Error(`there is no migration ${lastTag}`);
+  const entries = journal.entries.filter((entry) => entry.idx <= last.idx);
+  mkdirSync(join(folder, 'meta'));
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const entry of entries) copyFileSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  return folder;
+}
+
+/**
  * One migrated database per test file: a fresh PostgreSQL database on the server named by
  * DATABASE_URL when it is set, otherwise an in-memory PGlite. Either way tests run on a real engine.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ kind: 'embedded', inMemory: true });
-    await handle.migrate();
+    if (migrated) await handle.migrate();
     return { ...handle, destroy: () => handle.close() };
   }
 
@@ -26,7 +46,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 20 });
-  await handle.migrate();
+  if (migrated) await handle.migrate();
   return {
     ...handle,
     destroy: async () => {
