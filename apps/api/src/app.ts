@@ -7,6 +7,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { limitBodySize } from './middleware/body-limit.ts';
 import { serveWebApp } from './middleware/web-app.ts';
 import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
+import { registerRebuildAssessments } from './routes/assessments/rebuild.ts';
 import { registerAreaRoutes } from './routes/areas/index.ts';
 import { registerListAuditEvents } from './routes/audit/list.ts';
 import { registerAuthRoutes } from './routes/auth/index.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): App {
   registerSignalRoutes(app);
   registerReviewRoutes(app);
   registerSettingsRoutes(app);
+  registerRebuildAssessments(app);
 
   if (deps.webRoot) {
     const webApp = serveWebApp(deps.webRoot);

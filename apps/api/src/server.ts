@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@autonomy/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { openConfiguredDatabase } from './database.ts';
 import { loadSettings, type Settings } from './env.ts';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -18,11 +18,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const database = await openDatabase(
-    settings.DATABASE_URL
-      ? { kind: 'postgres', url: settings.DATABASE_URL }
-      : { kind: 'embedded', dataDir: resolve(settings.DATA_DIR) },
-  );
+  const database = await openConfiguredDatabase(settings);
   const report = await bootstrap(database, settings, new Date(), (line) => console.log(line));
   const hasWebApp = existsSync(resolve(webRoot, 'index.html'));
   const app = createApp({ database, trustedProxies: settings.TRUST_PROXY, ...(hasWebApp ? { webRoot } : {}) });

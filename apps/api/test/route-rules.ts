@@ -88,6 +88,7 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
 
   'GET /api/v1/settings': needs(['read']),
   'PUT /api/v1/settings': needs(['settings.write']),
+  'POST /api/v1/assessments/rebuild': needs(['assessments.rebuild']),
 };
 
 /** Served without credentials but outside the OpenAPI document (it is the document, or shows it). */

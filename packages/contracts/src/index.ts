@@ -14,3 +14,4 @@ export * from './users.ts';
 export * from './tokens.ts';
 export * from './targets.ts';
 export * from './reviews.ts';
+export * from './assessments.ts';

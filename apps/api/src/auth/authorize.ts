@@ -22,7 +22,8 @@ export type Action =
   | 'token.revoke_any' // revoke anybody's, e.g. a leaver's
   | 'signal.manage'
   | 'review.manage' // start a monthly review, edit it, record decisions and action items
-  | 'settings.write';
+  | 'settings.write'
+  | 'assessments.rebuild';
 
 /** The one authorisation rule: route × role × own or other area. */
 export function can(user: AuthenticatedUser, action: Action, areaSlug?: string): boolean {
@@ -48,6 +49,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'user.update':
     case 'token.revoke_any':
     case 'settings.write':
+    case 'assessments.rebuild':
       return false;
   }
 }

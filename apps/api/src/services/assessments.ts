@@ -1,13 +1,18 @@
+import type { ReassessReport } from '@autonomy/contracts';
 import {
   type AssessmentRecord,
+  type AuditActor,
   countAssessments,
   type Database,
   getSetting,
   listAreaFigures,
   listAreaIds,
   listStoredAssessments,
+  listAreaSlugs,
+  lockSettingsForChange,
   lockSettingsForRead,
   putSetting,
+  recordAuditEvent,
   replaceAssessments,
   toAssessmentRecord,
 } from '@autonomy/db';
@@ -169,4 +174,32 @@ export async function ensureAssessed(db: Database, now: Date, log: (line: string
     log(`Assessed ${outcome.months.toLocaleString('en')} area months of ${outcome.areas.toLocaleString('en')} areas in ${seconds} s.`);
   }
   return true;
+}
+
+/**
+ * Rebuilds every stored assessment from the figures and reports what differed from what was
+ * stored: the admin's check that the incremental writes never drifted (`pnpm db:reassess`, and
+ * `POST /api/v1/assessments/rebuild`, which passes its actor for the audit log). Holds the settings
+ * lock exclusively, so no write assesses in the meantime and the comparison is fair.
+ */
+export async function rebuildAssessments(db: Database, now: Date, actor?: AuditActor): Promise<ReassessReport> {
+  return db.transaction(async (tx) => {
+    await lockSettingsForChange(tx);
+    const outcome = await reassess(tx, 'all', now, { compare: true });
+    const slugs = await listAreaSlugs(tx, [...new Set((outcome.differences ?? []).map((difference) => difference.areaId))]);
+    const report: ReassessReport = {
+      areas: outcome.areas,
+      months: outcome.months,
+      differed: outcome.differed ?? 0,
+      differences: (outcome.differences ?? []).map(({ areaId, month, problem }) => ({ areaSlug: slugs.get(areaId) ?? areaId, month, problem })),
+      signalsRaised: outcome.raised,
+      signalsRefreshed: outcome.refreshed,
+      signalsCleared: outcome.cleared,
+    };
+    if (actor) {
+      const { differences: _differences, ...counts } = report;
+      await recordAuditEvent(tx, { actor, action: 'assessments.rebuilt', after: counts });
+    }
+    return report;
+  });
 }

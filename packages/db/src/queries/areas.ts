@@ -115,6 +115,13 @@ export async function isAreaLead(db: Database, areaId: string, userId: string): 
 }
 
 /** Every area's id, archived ones included: a full recomputation covers them all. */
+/** The slugs of some areas, by id. */
+export async function listAreaSlugs(db: Database, areaIds: readonly string[]): Promise<Map<string, string>> {
+  if (areaIds.length === 0) return new Map();
+  const rows = await db.select({ id: areas.id, slug: areas.slug }).from(areas).where(inArray(areas.id, [...areaIds]));
+  return new Map(rows.map((row) => [row.id, row.slug]));
+}
+
 /** Every area's id, in id order (stable, for working through all areas in batches). */
 export async function listAreaIds(db: Database): Promise<string[]> {
   const rows = await db.select({ id: areas.id }).from(areas).orderBy(asc(areas.id));
