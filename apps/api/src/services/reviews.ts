@@ -16,7 +16,7 @@ import {
   type UserRow,
 } from '@autonomy/db';
 import { compareFindingsForReview } from '@autonomy/domain';
-import { ApiError } from '../errors/problem.ts';
+import { ServiceError } from './errors.ts';
 import { computePortfolio } from './portfolio.ts';
 
 const SIGNAL_PAGE = 1000;
@@ -79,7 +79,7 @@ export async function createReview(
   const { month, heldOn, agenda = '', notes = '', snapshot } = review;
   requireHeldAfterMonthBegan(month, heldOn);
   if (snapshot.areas.length === 0) {
-    throw new ApiError('invalid_input', `No active area has figures for ${month}: there is nothing to review.`, [
+    throw new ServiceError('invalid_input', `No active area has figures for ${month}: there is nothing to review.`, [
       { path: 'month', message: 'has no figures for any active area' },
     ]);
   }
@@ -87,7 +87,7 @@ export async function createReview(
   if (!row) {
     // The unique month decided a race: the review started first stands, this one is refused.
     await refuseSecondReview(db, month);
-    throw new ApiError('conflict', `The review of ${month} was started by someone else at the same moment.`);
+    throw new ServiceError('conflict', `The review of ${month} was started by someone else at the same moment.`);
   }
   await recordAuditEvent(db, {
     actor,
@@ -110,7 +110,7 @@ export async function createReview(
 async function refuseSecondReview(db: Database, month: string): Promise<void> {
   const existing = await getReviewIdForMonth(db, month);
   if (existing) {
-    throw new ApiError('conflict', `${month} already has a review; open it and add to it instead.`, undefined, undefined, {
+    throw new ServiceError('conflict', `${month} already has a review; open it and add to it instead.`, undefined, {
       reviewId: existing,
     });
   }
@@ -166,7 +166,7 @@ export async function addReviewActionItem(
 /** A month is reviewed once it has begun (usually just after it ends): a meeting before it is a typo. */
 export function requireHeldAfterMonthBegan(month: string, heldOn: string): void {
   if (heldOn < `${month}-01`) {
-    throw new ApiError('invalid_input', `The review of ${month} cannot be held on ${heldOn}, before the month began.`, [
+    throw new ServiceError('invalid_input', `The review of ${month} cannot be held on ${heldOn}, before the month began.`, [
       { path: 'heldOn', message: `must be on or after ${month}-01` },
     ]);
   }
@@ -176,7 +176,7 @@ export function requireHeldAfterMonthBegan(month: string, heldOn: string): void 
 export async function requireActiveOwner(db: Database, email: string): Promise<UserRow> {
   const user = await getUserByEmail(db, email);
   if (!user?.active) {
-    throw new ApiError('invalid_input', `There is no active user ${email} to own the action item.`, [
+    throw new ServiceError('invalid_input', `There is no active user ${email} to own the action item.`, [
       { path: 'ownerEmail', message: 'must be the email of an active user' },
     ]);
   }
@@ -185,7 +185,7 @@ export async function requireActiveOwner(db: Database, email: string): Promise<U
 
 async function requireKnownArea(db: Database, slug: string) {
   const area = await getAreaBySlug(db, slug);
-  if (!area) throw new ApiError('invalid_input', `There is no area "${slug}".`, [{ path: 'areaSlug', message: 'must be the slug of an area' }]);
+  if (!area) throw new ServiceError('invalid_input', `There is no area "${slug}".`, [{ path: 'areaSlug', message: 'must be the slug of an area' }]);
   return area;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../test/fingerprint.ts';
 import { exampleFigures, Harness, problemOf, type TestUser } from '../../../test/harness.ts';
 import { ReviewFixtures } from '../../../test/reviews.ts';
-import { ApiError } from '../../errors/problem.ts';
+import { ServiceError } from '../../services/errors.ts';
 import { createReview, freezeReviewSnapshot } from '../../services/reviews.ts';
 
 let harness: Harness;
@@ -143,8 +143,8 @@ describe('POST /api/v1/reviews', () => {
     const snapshot = await freezeReviewSnapshot(harness.db, '2024-09', new Date());
     const actor = { id: admin.id, email: admin.email, name: 'Test admin' };
     const refused = await createReview(harness.db, { month: '2024-09', heldOn: '2024-10-01', snapshot }, actor).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).toProblem()).toMatchObject({ status: 409, reviewId: first.id });
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect(refused).toMatchObject({ failure: 'conflict', extensions: { reviewId: first.id } });
   });
 
   it('refuses bad input with the field at fault (422), and changes nothing', async () => {
