@@ -1,4 +1,4 @@
-import { clearSignals, type Database, listSignalsOfAreas, type NewSignal, raiseSignals, refreshSignal, type SignalRow } from '@autonomy/db';
+import { clearSignals, type Database, listSignalsOfAreas, type NewSignal, raiseSignals, refreshSignals, type SignalRefresh, type SignalRow } from '@autonomy/db';
 import { type Finding, reconcileSignals, type StoredSignal } from '@autonomy/domain';
 
 export interface SignalChangeCounts {
@@ -17,8 +17,7 @@ export async function reconcileAreaSignals(
   findingsByArea: ReadonlyMap<string, readonly Finding[]>,
   now: Date,
 ): Promise<SignalChangeCounts> {
-  const counts: SignalChangeCounts = { raised: 0, refreshed: 0, cleared: 0 };
-  if (findingsByArea.size === 0) return counts;
+  if (findingsByArea.size === 0) return { raised: 0, refreshed: 0, cleared: 0 };
   const storedByArea = new Map<string, SignalRow[]>();
   for (const signal of await listSignalsOfAreas(db, [...findingsByArea.keys()])) {
     const list = storedByArea.get(signal.areaId) ?? [];
@@ -27,32 +26,30 @@ export async function reconcileAreaSignals(
   }
 
   const raised: NewSignal[] = [];
+  const refreshed: SignalRefresh[] = [];
+  const cleared: { id: string; status: SignalRow['status'] }[] = [];
   for (const [areaId, findings] of findingsByArea) {
     const stored = storedByArea.get(areaId) ?? [];
+    const storedById = new Map(stored.map((signal) => [signal.id, signal]));
     const changes = reconcileSignals(stored.map(toStoredSignal), findings);
     for (const finding of changes.raise) raised.push({ areaId, kind: finding.kind, month: finding.month, ...signalValues(finding) });
     for (const change of changes.refresh) {
-      const previous = stored.find((signal) => signal.id === change.id);
+      const previous = storedById.get(change.id);
       if (!previous) throw new Error(`signal ${change.id} to refresh is not among the area's signals`);
-      await refreshSignal(
-        db,
-        {
-          id: change.id,
-          values: signalValues(change.finding),
-          reopen: change.reopen,
-          previousStatus: previous.status,
-          previousSeverity: previous.severity,
-        },
-        now,
-      );
+      refreshed.push({
+        id: change.id,
+        values: signalValues(change.finding),
+        reopen: change.reopen,
+        previousStatus: previous.status,
+        previousSeverity: previous.severity,
+      });
     }
-    await clearSignals(db, changes.clear, now);
-    counts.refreshed += changes.refresh.length;
-    counts.cleared += changes.clear.length;
+    cleared.push(...changes.clear);
   }
+  await refreshSignals(db, refreshed, now);
+  await clearSignals(db, cleared, now);
   await raiseSignals(db, raised, now);
-  counts.raised = raised.length;
-  return counts;
+  return { raised: raised.length, refreshed: refreshed.length, cleared: cleared.length };
 }
 
 function toStoredSignal(row: SignalRow): StoredSignal {

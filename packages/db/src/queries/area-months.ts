@@ -171,6 +171,7 @@ const IMPORT_BATCH_ROWS = 5000;
 const AREA_BATCH_ROWS = 1000;
 
 const figureFields = Object.keys(figureColumns) as (keyof typeof figureColumns)[];
+const figureColumnNames = figureFields.map((field) => [field, toColumnName(field)] as const);
 const recordColumns = [
   'area_id uuid',
   'month text',
@@ -213,7 +214,7 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       const areaId = idsBySlug.get(row.areaSlug);
       if (!areaId) throw new Error(`area ${row.areaSlug} vanished during the import`);
       const record: Record<string, unknown> = { area_id: areaId, month: row.month, updated_by: userId };
-      for (const field of figureFields) record[toColumnName(field)] = row[field];
+      for (const [field, column] of figureColumnNames) record[column] = row[field];
       return record;
     });
     // Every statement of the query sees the rows as they were before it, so `replaced` holds each

@@ -42,16 +42,26 @@ export function toAssessmentRecord(areaId: string, assessment: AreaMonthAssessme
   };
 }
 
-// Each batch travels as one JSON parameter and is unpacked by json_to_recordset: a multi-row
-// insert of 29 columns would need a bind parameter per value and hit the 65,535 limit at 2,260 rows.
-const RECORD_BATCH = 5000;
+// Each batch travels as one array literal per column, unpacked by unnest: no bind parameter per
+// value (65,535 at most) and, unlike a JSON document of row objects, no field names repeated for
+// every row for the server to parse. Every value here is a number, a uuid, a month or an enum
+// label, so the literal needs no quoting.
+const RECORD_BATCH = 10_000;
 const columns = Object.entries(getTableColumns(areaAssessments)).map(([field, column]) => ({
   field: field as keyof AssessmentRecord,
   name: column.name,
   type: column.getSQLType(),
 }));
-const recordShape = columns.map((column) => `"${column.name}" ${column.type}`).join(', ');
 const columnList = columns.map((column) => `"${column.name}"`).join(', ');
+
+function arrayLiteral(values: readonly unknown[]): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    literal += `${i === 0 ? '' : ','}${value === null || value === undefined ? 'NULL' : String(value)}`;
+  }
+  return `${literal}}`;
+}
 
 /**
  * Replaces stored assessments: for each area, every month from `fromMonth` on (all months when
@@ -66,19 +76,16 @@ export async function replaceAssessments(
   if (scope.length > 0) {
     await db.execute(sql`
       delete from area_assessments stored
-      using json_to_recordset(${JSON.stringify(scope.map(({ areaId, fromMonth }) => ({ area_id: areaId, from_month: fromMonth })))}::json)
-        as changed(area_id uuid, from_month text)
+      using unnest(${arrayLiteral(scope.map((change) => change.areaId))}::uuid[], ${arrayLiteral(scope.map((change) => change.fromMonth))}::text[])
+        as changed(area_id, from_month)
       where stored.area_id = changed.area_id and (changed.from_month is null or stored.month >= changed.from_month)`);
   }
   for (let start = 0; start < records.length; start += RECORD_BATCH) {
-    const batch = records.slice(start, start + RECORD_BATCH).map((record) => {
-      const row: Record<string, unknown> = {};
-      for (const column of columns) row[column.name] = record[column.field] ?? null;
-      return row;
-    });
-    await db.execute(sql`
-      insert into area_assessments (${sql.raw(columnList)})
-      select ${sql.raw(columnList)} from json_to_recordset(${JSON.stringify(batch)}::json) as r(${sql.raw(recordShape)})`);
+    const batch = records.slice(start, start + RECORD_BATCH);
+    const arrays = columns.map(
+      (column) => sql`${arrayLiteral(batch.map((record) => record[column.field]))}::${sql.raw(column.type)}[]`,
+    );
+    await db.execute(sql`insert into area_assessments (${sql.raw(columnList)}) select * from unnest(${sql.join(arrays, sql`, `)})`);
   }
 }
 

@@ -31,50 +31,88 @@ export async function listSignalsOfAreas(db: Database, areaIds: readonly string[
   return db.select().from(signals).where(inArray(signals.areaId, [...areaIds]));
 }
 
-// Signals are few next to area months; 500 a statement keeps inserts well within parameter limits.
-const SIGNAL_BATCH = 500;
+// Each batch travels as one JSON parameter (json_to_recordset): a statement per signal, or the
+// query builder's parameter per value, made a reassessment that touched thousands of signals slow.
+const SIGNAL_BATCH = 2000;
 
 /** Inserts new signals as open and records that the data raised them. */
 export async function raiseSignals(db: Database, raised: readonly NewSignal[], now: Date): Promise<void> {
+  const at = sql`${now.toISOString()}::timestamptz`; // postgres.js takes no Date in a raw statement
   for (let start = 0; start < raised.length; start += SIGNAL_BATCH) {
-    const inserted = await db
-      .insert(signals)
-      .values(raised.slice(start, start + SIGNAL_BATCH).map((signal) => ({ ...signal, createdAt: now, updatedAt: now })))
-      .returning({ id: signals.id });
-    await db.insert(signalEvents).values(
-      inserted.map(({ id }) => ({ signalId: id, at: now, action: 'raised', fromStatus: null, toStatus: 'open' as const })),
-    );
+    const batch = raised.slice(start, start + SIGNAL_BATCH).map((signal) => ({
+      area_id: signal.areaId,
+      kind: signal.kind,
+      month: signal.month,
+      severity: signal.severity,
+      ownership_delta: signal.ownershipDelta ?? null,
+      centralisation_delta: signal.centralisationDelta ?? null,
+      explanation: signal.explanation,
+      contributions: signal.contributions ?? [],
+    }));
+    await db.execute(sql`
+      with inserted as (
+        insert into signals (area_id, kind, month, severity, ownership_delta, centralisation_delta, explanation, contributions, created_at, updated_at)
+        select r.area_id, r.kind, r.month, r.severity, r.ownership_delta, r.centralisation_delta, r.explanation, r.contributions, ${at}, ${at}
+        from json_to_recordset(${JSON.stringify(batch)}::json) as r(area_id uuid, kind finding_kind, month text, severity severity,
+          ownership_delta double precision, centralisation_delta double precision, explanation jsonb, contributions jsonb)
+        returning id
+      )
+      insert into signal_events (signal_id, at, action, from_status, to_status)
+      select id, ${at}, 'raised', null, 'open' from inserted`);
   }
 }
 
+/** New values for a signal that still holds; `reopen` when the data had cleared it before. */
+export interface SignalRefresh {
+  id: string;
+  values: SignalValues;
+  reopen: boolean;
+  previousStatus: SignalStatus;
+  previousSeverity: Severity;
+}
+
 /**
- * New values for a signal that still holds; `reopen` when the data had cleared it before. A new
- * severity is a new version too: a decision taken on the old one is then refused (412), so it is
- * taken again on what the finding now says.
+ * Writes new values for signals that still hold, in bulk. A new severity is a new version too: a
+ * decision taken on the old one is then refused (412), so it is taken again on what the finding
+ * now says. A reopened signal goes back to open, and its history says the data reopened it.
  */
-export async function refreshSignal(
-  db: Database,
-  change: { id: string; values: SignalValues; reopen: boolean; previousStatus: SignalStatus; previousSeverity: Severity },
-  now: Date,
-): Promise<void> {
-  const newVersion = change.reopen || change.values.severity !== change.previousSeverity;
-  await db
-    .update(signals)
-    .set({
-      ...change.values,
-      updatedAt: now,
-      ...(change.reopen ? { status: 'open' as const, statusReason: null } : {}),
-      ...(newVersion ? { version: sql`${signals.version} + 1` } : {}),
-    })
-    .where(eq(signals.id, change.id));
-  if (change.reopen) {
-    await db.insert(signalEvents).values({
-      signalId: change.id,
-      at: now,
-      action: 'reopened by data',
-      fromStatus: change.previousStatus,
-      toStatus: 'open',
-    });
+export async function refreshSignals(db: Database, refreshes: readonly SignalRefresh[], now: Date): Promise<void> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  for (let start = 0; start < refreshes.length; start += SIGNAL_BATCH) {
+    const batch = refreshes.slice(start, start + SIGNAL_BATCH).map((change) => ({
+      id: change.id,
+      severity: change.values.severity,
+      ownership_delta: change.values.ownershipDelta ?? null,
+      centralisation_delta: change.values.centralisationDelta ?? null,
+      explanation: change.values.explanation,
+      contributions: change.values.contributions ?? [],
+      reopen: change.reopen,
+      new_version: change.reopen || change.values.severity !== change.previousSeverity,
+      previous_status: change.previousStatus,
+    }));
+    await db.execute(sql`
+      with changes as (
+        select * from json_to_recordset(${JSON.stringify(batch)}::json) as r(id uuid, severity severity,
+          ownership_delta double precision, centralisation_delta double precision, explanation jsonb, contributions jsonb,
+          reopen boolean, new_version boolean, previous_status signal_status)
+      ),
+      updated as (
+        update signals set
+          severity = changes.severity,
+          ownership_delta = changes.ownership_delta,
+          centralisation_delta = changes.centralisation_delta,
+          explanation = changes.explanation,
+          contributions = changes.contributions,
+          updated_at = ${at},
+          status = case when changes.reopen then 'open'::signal_status else signals.status end,
+          status_reason = case when changes.reopen then null else signals.status_reason end,
+          version = signals.version + case when changes.new_version then 1 else 0 end
+        from changes where signals.id = changes.id
+        returning signals.id
+      )
+      insert into signal_events (signal_id, at, action, from_status, to_status)
+      select changes.id, ${at}, 'reopened by data', changes.previous_status, 'open'
+      from changes where changes.reopen and exists (select 1 from updated where updated.id = changes.id)`);
   }
 }
 
