@@ -10,7 +10,7 @@ import {
 import { addMonths, monthOf } from '@autonomy/domain';
 import { hashPassword } from './auth/secrets.ts';
 import { seedDemoReview } from './services/demo-review.ts';
-import { ensureAssessed, reassess } from './services/assessments.ts';
+import { ensureAssessed, holdSettingsSteady, reassess } from './services/assessments.ts';
 import type { Settings } from './env.ts';
 
 // Used only when demo data is seeded into a new database without ADMIN_EMAIL: demo data only.
@@ -72,7 +72,10 @@ export async function bootstrap(
     const seeded = await seedDemoOrganisation(db, { endMonth, hashPassword, actor });
     report.demoAccounts.push(...seeded.users);
     report.seeded = true;
-    await db.transaction((tx) => reassess(tx, 'all', now));
+    await db.transaction(async (tx) => {
+      await holdSettingsSteady(tx);
+      await reassess(tx, 'all', now);
+    });
     // After the signals: the review freezes them with the portfolio.
     await seedDemoReview(db, { endMonth, seeder: { id: actor.id, email: actor.email, name: actor.name }, now });
   }

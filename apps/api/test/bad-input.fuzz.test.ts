@@ -1179,8 +1179,8 @@ function property(requests: fc.Arbitrary<BadRequest>, numRuns: number, edges: Ba
 const CSV_RUNS = 450;
 const DELETE_RUNS = 100;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Writes without a body to break: signing out only ends the caller's own session. */
-const WITHOUT_BODY = new Set(['POST /api/v1/auth/logout']);
+/** Writes without a body to break: signing out ends the caller's own session; a rebuild takes no input. */
+const WITHOUT_BODY = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/assessments/rebuild']);
 
 describe(`bad input to every write route (seed ${SEED})`, () => {
   it('covers every write route of the OpenAPI document', async () => {

@@ -38,4 +38,5 @@ ALTER TABLE "area_months" ALTER COLUMN "version" SET DEFAULT nextval('area_month
 -- New versions start above every version given so far, so no ETag handed out before repeats.
 SELECT setval('area_month_versions', coalesce((SELECT max("version") FROM "area_months"), 0) + 1, false);--> statement-breakpoint
 ALTER TABLE "area_assessments" ADD CONSTRAINT "area_assessments_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "area_assessments_month_idx" ON "area_assessments" USING btree ("month","area_id");
+CREATE INDEX "area_assessments_month_idx" ON "area_assessments" USING btree ("month","area_id");--> statement-breakpoint
+CREATE INDEX "signals_area_month_idx" ON "signals" USING btree ("area_id","month");

@@ -16,10 +16,10 @@ import {
   replaceAssessments,
   toAssessmentRecord,
 } from '@autonomy/db';
-import { assessArea, detectFindings, type Finding, RULES_VERSION } from '@autonomy/domain';
+import { assessArea, detectFindings, RULES_VERSION } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
 import { assessableGroups } from './indices.ts';
-import { reconcileAreaSignals, type SignalChangeCounts } from './signals.ts';
+import { type AreaFindings, reconcileAreaSignals, type SignalChangeCounts } from './signals.ts';
 
 /** Figures of an area changed from `fromMonth` on (null: all its months may have changed). */
 export interface AreaChange {
@@ -53,9 +53,9 @@ export interface ReassessOptions {
   onProgress?: (done: { areas: number; months: number; totalAreas: number }) => void;
 }
 
-// Areas per round trip for a whole-organisation reassessment: enough to amortise each statement,
-// few enough that memory stays flat (120 months × 500 areas of figures at a time).
-const AREA_BATCH = 500;
+// Areas per batch of a reassessment of many areas: enough to amortise each statement (12,000
+// months at 120 months an area), few enough that memory stays flat and batches can overlap.
+const AREA_BATCH = 100;
 const DIFFERENCES_KEPT = 50;
 
 /**
@@ -70,14 +70,13 @@ export async function holdSettingsSteady(db: Database): Promise<void> {
 /**
  * The one recompute behind every write: reassesses the changed areas from their first changed
  * month onward (earlier months cannot change: carry-forward, the window and the drift run all
- * reach forward), writes the assessments in bulk, and reconciles the areas' signals with their
- * findings. Runs in the caller's transaction, so figures, assessments and signals commit together
- * or not at all. The caller has begun its transaction with `holdSettingsSteady` (taken again here,
- * which costs nothing), so the settings read here stay those in force until it commits (ADR 0004).
+ * reach forward), writes the assessments in bulk, and reconciles the areas' signals of those
+ * months with their findings. Runs in the caller's transaction, so figures, assessments and
+ * signals commit together or not at all. The caller holds the settings lock since the start of
+ * that transaction (`holdSettingsSteady`, or exclusively for a settings change), so the settings
+ * read here stay those in force until it commits (ADR 0004).
  */
 export async function reassess(db: Database, scope: ReassessScope, now: Date, options: ReassessOptions = {}): Promise<ReassessOutcome> {
-  await holdSettingsSteady(db);
-  const { settings } = await loadDriftSettings(db);
   const changes = scope === 'all' ? (await listAreaIds(db)).map((areaId) => ({ areaId, fromMonth: null })) : earliestChangePerArea(scope);
   const outcome: ReassessOutcome = { areas: changes.length, months: 0, raised: 0, refreshed: 0, cleared: 0 };
   if (options.compare) {
@@ -85,29 +84,60 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
     outcome.differences = [];
   }
 
-  for (let start = 0; start < changes.length; start += AREA_BATCH) {
-    const batch = changes.slice(start, start + AREA_BATCH);
-    const areaIds = batch.map((change) => change.areaId);
-    const figuresByArea = new Map(assessableGroups(await listAreaFigures(db, { areaIds })).map((group) => [group.areaId, group.rows]));
+  // Batches are pipelined on the connection: the next batch's figures are asked for before this
+  // batch is written, so while the server writes batch i the rules run on batch i + 1. Batches
+  // are disjoint sets of areas, so neither depends on the other's writes.
+  const batches: AreaChange[][] = [];
+  for (let start = 0; start < changes.length; start += AREA_BATCH) batches.push(changes.slice(start, start + AREA_BATCH));
+  const readFigures = (batch: readonly AreaChange[]) => handledLater(listAreaFigures(db, { areaIds: batch.map((change) => change.areaId) }));
+  const settingsRead = handledLater(loadDriftSettings(db));
+  let nextFigures = batches.length > 0 ? readFigures(batches[0]!) : undefined;
+  const { settings } = await settingsRead;
+  let writing: Promise<void> = Promise.resolve();
+  let areasDone = 0;
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i]!;
+    // A failed write aborts the transaction and so fails the read queued behind it: report the write's error.
+    const figures = await nextFigures!.catch(async (error: unknown) => {
+      await writing;
+      throw error;
+    });
+    const figuresByArea = new Map(assessableGroups(figures).map((group) => [group.areaId, group.rows]));
+    nextFigures = i + 1 < batches.length ? readFigures(batches[i + 1]!) : undefined;
     const records: AssessmentRecord[] = [];
-    const findingsByArea = new Map<string, Finding[]>();
+    const findings: AreaFindings[] = [];
     for (const { areaId, fromMonth } of batch) {
       const assessments = assessArea(figuresByArea.get(areaId) ?? [], settings, { contributions: 'findings' });
       for (const assessment of assessments) {
         if (fromMonth === null || assessment.month >= fromMonth) records.push(toAssessmentRecord(areaId, assessment));
       }
-      findingsByArea.set(areaId, detectFindings(assessments, settings));
+      findings.push({ areaId, fromMonth, findings: detectFindings(assessments, settings) });
     }
-    if (options.compare) countDifferences(await listStoredAssessments(db, areaIds), records, outcome);
-    await replaceAssessments(db, batch, records);
-    const signals = await reconcileAreaSignals(db, findingsByArea, now);
-    outcome.months += records.length;
-    outcome.raised += signals.raised;
-    outcome.refreshed += signals.refreshed;
-    outcome.cleared += signals.cleared;
-    options.onProgress?.({ areas: start + batch.length, months: outcome.months, totalAreas: changes.length });
+    await writing;
+    if (options.compare) countDifferences(await listStoredAssessments(db, batch.map((change) => change.areaId)), records, outcome);
+    writing = handledLater(
+      (async () => {
+        const [, signals] = await Promise.all([replaceAssessments(db, batch, records), reconcileAreaSignals(db, findings, now)]);
+        outcome.months += records.length;
+        outcome.raised += signals.raised;
+        outcome.refreshed += signals.refreshed;
+        outcome.cleared += signals.cleared;
+        areasDone += batch.length;
+        options.onProgress?.({ areas: areasDone, months: outcome.months, totalAreas: changes.length });
+      })(),
+    );
   }
+  await writing;
   return outcome;
+}
+
+/**
+ * A promise that is awaited later, not now: marked handled so that failing before then is not an
+ * unhandled rejection (which would end the process); the later `await` still throws its error.
+ */
+function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** One entry per area, from the earliest month any change to it names (null, all months, wins). */
@@ -159,6 +189,7 @@ export async function ensureAssessed(db: Database, now: Date, log: (line: string
   if (figures > 0) log(`Assessing ${figures.toLocaleString('en')} area months under the rules of this version…`);
   let lastShare = 0;
   const outcome = await db.transaction(async (tx) => {
+    await holdSettingsSteady(tx);
     const outcome = await reassess(tx, 'all', now, {
       onProgress: ({ areas, months, totalAreas }) => {
         const share = Math.floor((10 * areas) / totalAreas);

@@ -6,7 +6,6 @@ import {
   deleteAreaMonth,
   getAreaMonth,
   listMonthTargets,
-  lockAreas,
   putAreaMonth,
   recordAuditEvent,
   recordTargetChange,
@@ -15,7 +14,7 @@ import {
 import { toAreaMonth } from './area-month-response.ts';
 import { holdsAlready } from './unchanged.ts';
 import { holdSettingsSteady, reassess } from './assessments.ts';
-import { requireArea } from './areas.ts';
+import { requireLockedArea } from './areas.ts';
 import { type ExpectedVersions, stale, ServiceError, versionAccepted } from './errors.ts';
 
 export interface FiguresWrite {
@@ -39,8 +38,7 @@ export async function writeFigures(db: Database, write: FiguresWrite): Promise<{
   const { slug, month, figures, expected, createOnly, actor, now } = write;
   return db.transaction(async (tx) => {
     await holdSettingsSteady(tx);
-    const area = await requireArea(tx, slug);
-    await lockAreas(tx, [area.id]);
+    const area = await requireLockedArea(tx, slug);
     const before = await getAreaMonth(tx, area.id, month);
     if (createOnly && before) {
       throw stale(`Someone else added figures for ${month} in the meantime (now "${before.version}"); reload them.`);
@@ -71,15 +69,18 @@ export async function writeFigures(db: Database, write: FiguresWrite): Promise<{
         actor,
       });
     }
-    await recordAuditEvent(tx, {
-      actor,
-      action: written.outcome === 'created' ? 'figures.created' : 'figures.updated',
-      areaSlug: slug,
-      subject: month,
-      before: before ? toAreaMonth(slug, before) : null,
-      after: toAreaMonth(slug, written.row),
-    });
-    await reassess(tx, [{ areaId: area.id, fromMonth: month }], now);
+    // Independent statements, sent together (one round trip): the audit line and the reassessment.
+    await Promise.all([
+      recordAuditEvent(tx, {
+        actor,
+        action: written.outcome === 'created' ? 'figures.created' : 'figures.updated',
+        areaSlug: slug,
+        subject: month,
+        before: before ? toAreaMonth(slug, before) : null,
+        after: toAreaMonth(slug, written.row),
+      }),
+      reassess(tx, [{ areaId: area.id, fromMonth: month }], now),
+    ]);
     return written;
   });
 }
@@ -92,8 +93,7 @@ export async function removeFigures(
   const { slug, month, expected, actor, now } = removal;
   await db.transaction(async (tx) => {
     await holdSettingsSteady(tx);
-    const area = await requireArea(tx, slug);
-    await lockAreas(tx, [area.id]);
+    const area = await requireLockedArea(tx, slug);
     const before = await getAreaMonth(tx, area.id, month);
     if (!before) throw new ServiceError('not_found', `Area "${slug}" has no figures for ${month}.`);
     if (!versionAccepted(expected, before)) {
@@ -101,8 +101,10 @@ export async function removeFigures(
     }
     const removed = await deleteAreaMonth(tx, { areaId: area.id, month, expectedVersion: before.version });
     if (!removed) throw stale('Someone else changed these figures at the same moment; reload them before removing them.');
-    await recordAuditEvent(tx, { actor, action: 'figures.deleted', areaSlug: slug, subject: month, before: toAreaMonth(slug, removed), after: null });
     // The month's assessment goes, and the later months' windows and carried values may change.
-    await reassess(tx, [{ areaId: area.id, fromMonth: month }], now);
+    await Promise.all([
+      recordAuditEvent(tx, { actor, action: 'figures.deleted', areaSlug: slug, subject: month, before: toAreaMonth(slug, removed), after: null }),
+      reassess(tx, [{ areaId: area.id, fromMonth: month }], now),
+    ]);
   });
 }

@@ -7,19 +7,27 @@ export interface SignalChangeCounts {
   cleared: number;
 }
 
+/** An area's findings, of which those from `fromMonth` on (all when null) are to be reconciled. */
+export interface AreaFindings {
+  areaId: string;
+  fromMonth: string | null;
+  findings: readonly Finding[];
+}
+
 /**
- * Brings the stored signals of some areas in line with their findings (every finding of each
- * area, all months). Signals that still hold keep their status and history; ones that no longer
- * hold are cleared, never deleted. Called by `reassess`, in the transaction that changed the figures.
+ * Brings the stored signals of some areas in line with their findings, from each area's
+ * `fromMonth` on: findings of earlier months cannot have changed. Signals that still hold keep
+ * their status and history; ones that no longer hold are cleared, never deleted. Called by
+ * `reassess`, in the transaction that changed the figures.
  */
-export async function reconcileAreaSignals(
-  db: Database,
-  findingsByArea: ReadonlyMap<string, readonly Finding[]>,
-  now: Date,
-): Promise<SignalChangeCounts> {
-  if (findingsByArea.size === 0) return { raised: 0, refreshed: 0, cleared: 0 };
+export async function reconcileAreaSignals(db: Database, areas: readonly AreaFindings[], now: Date): Promise<SignalChangeCounts> {
+  if (areas.length === 0) return { raised: 0, refreshed: 0, cleared: 0 };
+  const since = (month: string, fromMonth: string | null) => fromMonth === null || month >= fromMonth;
+  const earliest = areas.some((area) => area.fromMonth === null)
+    ? undefined
+    : areas.reduce((first, area) => (area.fromMonth! < first ? area.fromMonth! : first), areas[0]!.fromMonth!);
   const storedByArea = new Map<string, SignalRow[]>();
-  for (const signal of await listSignalsOfAreas(db, [...findingsByArea.keys()])) {
+  for (const signal of await listSignalsOfAreas(db, areas.map((area) => area.areaId), earliest)) {
     const list = storedByArea.get(signal.areaId) ?? [];
     list.push(signal);
     storedByArea.set(signal.areaId, list);
@@ -28,8 +36,9 @@ export async function reconcileAreaSignals(
   const raised: NewSignal[] = [];
   const refreshed: SignalRefresh[] = [];
   const cleared: { id: string; status: SignalRow['status'] }[] = [];
-  for (const [areaId, findings] of findingsByArea) {
-    const stored = storedByArea.get(areaId) ?? [];
+  for (const { areaId, fromMonth, findings: all } of areas) {
+    const stored = (storedByArea.get(areaId) ?? []).filter((signal) => since(signal.month, fromMonth));
+    const findings = all.filter((finding) => since(finding.month, fromMonth));
     const storedById = new Map(stored.map((signal) => [signal.id, signal]));
     const changes = reconcileSignals(stored.map(toStoredSignal), findings);
     for (const finding of changes.raise) raised.push({ areaId, kind: finding.kind, month: finding.month, ...signalValues(finding) });

@@ -100,6 +100,12 @@ export async function lockAreas(db: Database, areaIds: readonly string[]): Promi
   await db.select({ id: areas.id }).from(areas).where(inArray(areas.id, [...areaIds])).orderBy(asc(areas.id)).for('update');
 }
 
+/** Finds an area by slug and locks it for this transaction (as `lockAreas`), in one statement; undefined when there is none. */
+export async function lockAreaBySlug(db: Database, slug: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.select({ id: areas.id }).from(areas).where(eq(areas.slug, slug)).for('update');
+  return row;
+}
+
 /** Adds one lead to an area, keeping the others. */
 export async function addAreaLead(db: Database, areaId: string, userId: string): Promise<void> {
   const added = await db.insert(areaLeads).values({ areaId, userId }).onConflictDoNothing().returning({ userId: areaLeads.userId });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areas, signalEvents, signals } from '../schema/index.ts';
 
@@ -25,10 +25,13 @@ const flatten = (row: { signal: SignalRow; areaSlug: string; areaName: string })
   areaName: row.areaName,
 });
 
-/** Every stored signal of these areas, whatever its status: the input of a recomputation. */
-export async function listSignalsOfAreas(db: Database, areaIds: readonly string[]): Promise<SignalRow[]> {
+/** Every stored signal of these areas, whatever its status (from `fromMonth` on, when given): the input of a recomputation. */
+export async function listSignalsOfAreas(db: Database, areaIds: readonly string[], fromMonth?: string): Promise<SignalRow[]> {
   if (areaIds.length === 0) return [];
-  return db.select().from(signals).where(inArray(signals.areaId, [...areaIds]));
+  return db
+    .select()
+    .from(signals)
+    .where(and(inArray(signals.areaId, [...areaIds]), fromMonth === undefined ? undefined : gte(signals.month, fromMonth)));
 }
 
 // Each batch travels as one JSON parameter (json_to_recordset): a statement per signal, or the

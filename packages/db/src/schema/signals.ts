@@ -33,6 +33,8 @@ export const signals = pgTable(
   (table) => [
     uniqueIndex('signals_kind_area_month_idx').on(table.kind, table.areaId, table.month),
     index('signals_month_idx').on(table.month),
+    // A reassessment reads one area's signals from a month on.
+    index('signals_area_month_idx').on(table.areaId, table.month),
   ],
 );
 

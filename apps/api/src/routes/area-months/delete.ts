@@ -1,9 +1,8 @@
 import { areaMonthParamsSchema } from '@autonomy/contracts';
 import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, problemResponses } from '../../errors/openapi.ts';
-import { requireArea } from '../../services/areas.ts';
+import { authorizeOnArea } from '../areas/shared.ts';
 import { removeFigures } from '../../services/figures.ts';
 import { parseIfMatch } from '../etag.ts';
 
@@ -27,8 +26,7 @@ export function registerDeleteAreaMonth(app: App): void {
     const { slug, month } = c.req.valid('param');
     const ifMatch = c.req.header('if-match');
     const { now = () => new Date() } = c.var.deps;
-    await requireArea(c.var.deps.database.db, slug);
-    authorize(actor, 'figures.write', slug);
+    await authorizeOnArea(c.var.deps.database.db, actor, 'figures.write', slug);
     await removeFigures(c.var.deps.database.db, {
       slug,
       month,

@@ -1,12 +1,11 @@
 import { areaMonthFiguresSchema, areaMonthParamsSchema, areaMonthSchema, monthNotBegunMessage } from '@autonomy/contracts';
 import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { toAreaMonth } from '../../services/area-month-response.ts';
-import { requireArea } from '../../services/areas.ts';
+import { authorizeOnArea } from '../areas/shared.ts';
 import { writeFigures } from '../../services/figures.ts';
 import { etagOf, parseIfMatch } from '../etag.ts';
 
@@ -41,8 +40,7 @@ export function registerPutAreaMonth(app: App): void {
         { path: 'path.month', message: monthNotBegunMessage('month', month, currentMonth) },
       ]);
     }
-    await requireArea(c.var.deps.database.db, slug);
-    authorize(actor, 'figures.write', slug);
+    await authorizeOnArea(c.var.deps.database.db, actor, 'figures.write', slug);
 
     const result = await writeFigures(c.var.deps.database.db, {
       slug,

@@ -1,8 +1,21 @@
 import type { Area } from '@autonomy/contracts';
 import { type AreaWithLeads, type Database, getAreaBySlug } from '@autonomy/db';
+import { type Action, authorize, can } from '../../auth/authorize.ts';
+import type { AuthenticatedUser } from '../../context.ts';
 import { requireArea } from '../../services/areas.ts';
 
 export { requireArea };
+
+/**
+ * Refuses a write on an area the user may not change: 404 when there is no such area, else 403.
+ * Allowed users go straight on (the service finds the area, and answers 404, in its transaction),
+ * so the common case costs no query here.
+ */
+export async function authorizeOnArea(db: Database, user: AuthenticatedUser, action: Action, slug: string): Promise<void> {
+  if (can(user, action, slug)) return;
+  await requireArea(db, slug);
+  authorize(user, action, slug);
+}
 
 export function toArea(row: AreaWithLeads): Area {
   return {

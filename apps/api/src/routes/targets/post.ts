@@ -1,10 +1,9 @@
 import { areaSlugParamsSchema, targetChangeRequestSchema, targetChangeResultSchema } from '@autonomy/contracts';
 import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonBody, jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { requireArea } from '../../services/areas.ts';
 import { setAreaTargets } from '../../services/targets.ts';
+import { authorizeOnArea } from '../areas/shared.ts';
 
 const route = createRoute({
   method: 'post',
@@ -24,8 +23,7 @@ export function registerChangeTargets(app: App): void {
     const { from, to = from, revenueTarget, reason } = c.req.valid('json');
     const { now = () => new Date() } = c.var.deps;
 
-    await requireArea(c.var.deps.database.db, slug);
-    authorize(actor, 'targets.write', slug);
+    await authorizeOnArea(c.var.deps.database.db, actor, 'targets.write', slug);
     const result = await setAreaTargets(c.var.deps.database.db, { slug, from, to, revenueTarget, reason, actor, now: now() });
     return c.json(result, 201);
   });
