@@ -26,18 +26,16 @@ import {
   type Database,
   type DatabaseHandle,
   type DatabaseOptions,
-  listAreaFigures,
   listStoredAssessments,
   openDatabase,
-  toAssessmentRecord,
 } from '@autonomy/db';
-import { assessArea } from '@autonomy/domain';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/secrets.ts';
 import { loadDriftSettings } from '../src/services/drift-settings.ts';
 import { importFigures } from '../src/services/imports.ts';
+import { recomputeFromScratch } from './assessment-check.ts';
 import { areaSlug, type ChildOptions, type FiguresPlan, figuresCsv } from './crash/import-child.ts';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -136,17 +134,7 @@ const byAreaThenMonth = (a: AssessmentRecord, b: AssessmentRecord) =>
 /** Every area's figures assessed from nothing under the stored settings, as reassess() stores them. */
 async function recomputeAssessments(db: Database): Promise<AssessmentRecord[]> {
   const { settings } = await loadDriftSettings(db);
-  const figuresByArea = new Map<string, Awaited<ReturnType<typeof listAreaFigures>>>();
-  for (const row of await listAreaFigures(db)) {
-    const rows = figuresByArea.get(row.areaId) ?? [];
-    rows.push(row);
-    figuresByArea.set(row.areaId, rows);
-  }
-  const records: AssessmentRecord[] = [];
-  for (const [areaId, figures] of figuresByArea) {
-    for (const assessment of assessArea(figures, settings, { contributions: 'findings' })) records.push(toAssessmentRecord(areaId, assessment));
-  }
-  return records.sort(byAreaThenMonth);
+  return (await recomputeFromScratch(db, settings)).assessments;
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { ReassessReport } from '@autonomy/contracts';
 import {
+  type AssessableFigures,
   type AssessmentRecord,
   type AuditActor,
   countAssessments,
   type Database,
   getSetting,
-  listAreaFigures,
+  listAssessableFigures,
   listAreaIds,
   listStoredAssessments,
   listAreaSlugs,
@@ -18,7 +19,6 @@ import {
 } from '@autonomy/db';
 import { assessArea, detectFindings, RULES_VERSION } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
-import { assessableGroups } from './indices.ts';
 import { type AreaFindings, reconcileAreaSignals, type SignalChangeCounts } from './signals.ts';
 
 /** Figures of an area changed from `fromMonth` on (null: all its months may have changed). */
@@ -89,7 +89,7 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
   // are disjoint sets of areas, so neither depends on the other's writes.
   const batches: AreaChange[][] = [];
   for (let start = 0; start < changes.length; start += AREA_BATCH) batches.push(changes.slice(start, start + AREA_BATCH));
-  const readFigures = (batch: readonly AreaChange[]) => handledLater(listAreaFigures(db, { areaIds: batch.map((change) => change.areaId) }));
+  const readFigures = (batch: readonly AreaChange[]) => handledLater(listAssessableFigures(db, batch.map((change) => change.areaId)));
   const settingsRead = handledLater(loadDriftSettings(db));
   let nextFigures = batches.length > 0 ? readFigures(batches[0]!) : undefined;
   const { settings } = await settingsRead;
@@ -102,7 +102,7 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
       await writing;
       throw error;
     });
-    const figuresByArea = new Map(assessableGroups(figures).map((group) => [group.areaId, group.rows]));
+    const figuresByArea = groupByArea(figures);
     nextFigures = i + 1 < batches.length ? readFigures(batches[i + 1]!) : undefined;
     const records: AssessmentRecord[] = [];
     const findings: AreaFindings[] = [];
@@ -129,6 +129,17 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
   }
   await writing;
   return outcome;
+}
+
+/** Rows ordered by area, grouped by area. */
+function groupByArea(rows: readonly AssessableFigures[]): Map<string, AssessableFigures[]> {
+  const byArea = new Map<string, AssessableFigures[]>();
+  for (const row of rows) {
+    const list = byArea.get(row.areaId);
+    if (list) list.push(row);
+    else byArea.set(row.areaId, [row]);
+  }
+  return byArea;
 }
 
 /**

@@ -1,26 +1,5 @@
 import type { AreaHistoryPoint, PortfolioRow } from '@autonomy/contracts';
-import type { AreaAssessmentPoint, AreaFiguresRow, MonthAssessmentRow } from '@autonomy/db';
-
-export interface AreaFigures {
-  areaId: string;
-  slug: string;
-  name: string;
-  rows: AreaFiguresRow[];
-}
-
-/** Groups figure rows (ordered by area, then month) by area. */
-export function assessableGroups(rows: readonly AreaFiguresRow[]): AreaFigures[] {
-  const byArea = new Map<string, AreaFigures>();
-  for (const row of rows) {
-    let area = byArea.get(row.areaId);
-    if (!area) {
-      area = { areaId: row.areaId, slug: row.areaSlug, name: row.areaName, rows: [] };
-      byArea.set(row.areaId, area);
-    }
-    area.rows.push(row);
-  }
-  return [...byArea.values()];
-}
+import type { AreaAssessmentPoint, MonthAssessmentRow } from '@autonomy/db';
 
 /** The indices of one stored assessment as the API reports them. */
 export function toIndices(stored: AreaAssessmentPoint): Omit<AreaHistoryPoint, 'month'> {

@@ -1,4 +1,5 @@
 import type { AreaMonthFigures } from '@autonomy/contracts';
+import type { MonthlyFigures } from '@autonomy/domain';
 import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areaMonths, areas, nextAreaMonthVersion } from '../schema/index.ts';
@@ -136,6 +137,22 @@ export async function listAreaFigures(
     .orderBy(asc(areas.slug), asc(areaMonths.month));
 }
 
+/** One area month's figures as the rules read them. */
+export type AssessableFigures = MonthlyFigures & { areaId: string };
+
+/**
+ * The figures of some areas, by area id then month: the input of a reassessment, read lean (no
+ * area names, no per-row mapping) because a settings change reads every area month there is.
+ */
+export async function listAssessableFigures(db: Database, areaIds: readonly string[]): Promise<AssessableFigures[]> {
+  if (areaIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select ${assessableColumns} from area_months
+    where area_id = any(${`{${areaIds.join(',')}}`}::uuid[])
+    order by area_id, month`);
+  return rowsOf<AssessableFigures>(result);
+}
+
 /** Every month that has figures for an area of the given status, newest first. */
 export async function listMonthsWithFigures(db: Database, status: 'active' | 'archived' = 'active'): Promise<string[]> {
   const rows = await db
@@ -172,6 +189,17 @@ const AREA_BATCH_ROWS = 1000;
 
 const figureFields = Object.keys(figureColumns) as (keyof typeof figureColumns)[];
 const figureColumnNames = figureFields.map((field) => [field, toColumnName(field)] as const);
+
+// numeric → float8 in the server is the same nearest double as Number() of its text, and arrives
+// as a number; the names come back as the rules spell them.
+const assessableColumns = sql.raw(
+  ['area_id as "areaId"', 'month', ...figureFields.map((field) => {
+    const column = toColumnName(field);
+    const type = figureColumns[field].getSQLType();
+    return `${type.startsWith('numeric') ? `${column}::float8` : column} as "${field}"`;
+  })].join(', '),
+);
+
 const recordColumns = [
   'area_id uuid',
   'month text',
