@@ -22,16 +22,20 @@ const emptyOrganisation: Portfolio['organisation'] = {
  * only: what it costs does not grow with the months of history behind them.
  */
 export async function computePortfolio(db: Database, requestedMonth?: string): Promise<Portfolio> {
-  const months = await listAssessedMonths(db);
+  // Independent reads, sent together: one round trip's wait instead of three.
+  const [months, { settings }, requestedRows] = await Promise.all([
+    listAssessedMonths(db),
+    loadDriftSettings(db),
+    requestedMonth === undefined ? undefined : listMonthAssessments(db, requestedMonth),
+  ]);
   const month = requestedMonth ?? months[0];
-  const { settings } = await loadDriftSettings(db);
   const rules = {
     windowMonths: settings.windowMonths,
     ownershipFallThreshold: settings.ownershipFallThreshold,
     centralisationRiseThreshold: settings.centralisationRiseThreshold,
   };
   if (!month) return { month: null, rules, months, organisation: emptyOrganisation, areas: [] };
-  const stored = await listMonthAssessments(db, month);
+  const stored = requestedRows ?? (await listMonthAssessments(db, month));
   const { month: _month, ...organisation } = summariseOrganisation(month, stored);
   return { month, rules, months, organisation, areas: stored.map(toPortfolioRow) };
 }
