@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActionItem, Review } from '@autonomy/contracts';
 import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
 import { EmptyState } from '../../components/ui/query-states.tsx';
@@ -87,11 +87,19 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
   const overdue = isOverdue(item, today);
   const [editing, setEditing] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
+  const focusEditButton = useRef(false);
+
+  // Back to the button that opened the form, for the keyboard, once React has shown it again: in
+  // an effect, after the commit, rather than on the next frame, which a busy page can reach first.
+  useEffect(() => {
+    if (editing || !focusEditButton.current) return;
+    focusEditButton.current = false;
+    editButtonRef.current?.focus();
+  }, [editing]);
 
   function stopEditing() {
+    focusEditButton.current = true;
     setEditing(false);
-    // Back to the button that opened the form, for the keyboard (after React shows it again).
-    requestAnimationFrame(() => editButtonRef.current?.focus());
   }
 
   return (
