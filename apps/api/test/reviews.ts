@@ -9,13 +9,7 @@ export class ReviewFixtures {
 
   /** The worked example: five areas, 2024-03 to 2024-12, Search and Data Platform drifting from the autumn. */
   async importWorkedExample(as: TestUser): Promise<void> {
-    const imported = await this.harness.request('/api/v1/imports/metrics', {
-      method: 'POST',
-      body: workedExampleCsv,
-      headers: { 'content-type': 'text/csv' },
-      as,
-    });
-    expect(imported.status).toBe(200);
+    await this.harness.importCsv(workedExampleCsv, as);
   }
 
   start(body: unknown, as: TestUser): Promise<Response> {

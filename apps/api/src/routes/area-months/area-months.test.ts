@@ -194,13 +194,7 @@ describe('DELETE /api/v1/areas/{slug}/months/{month}', () => {
 
   it('recomputes the area’s signals without the month: a drift finding of that month is cleared by data', async () => {
     const admin = await harness.user('admin');
-    const imported = await harness.request('/api/v1/imports/metrics', {
-      method: 'POST',
-      body: workedExampleCsv,
-      headers: { 'content-type': 'text/csv' },
-      as: admin,
-    });
-    expect(imported.status).toBe(200);
+    await harness.importCsv(workedExampleCsv, admin);
     const driftOf = async () =>
       ((await (await harness.request('/api/v1/signals?kind=chipotle_drift&area=search&month=2024-11', { as: viewer })).json()) as {
         items: { status: string; statusReason: string | null }[];

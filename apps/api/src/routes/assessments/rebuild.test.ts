@@ -13,13 +13,7 @@ let admin: TestUser;
 beforeAll(async () => {
   harness = await Harness.start();
   admin = await harness.user('admin');
-  const imported = await harness.request('/api/v1/imports/metrics', {
-    method: 'POST',
-    body: workedExampleCsv,
-    headers: { 'content-type': 'text/csv' },
-    as: admin,
-  });
-  expect(imported.status).toBe(200);
+  await harness.importCsv(workedExampleCsv, admin);
 }, 30_000);
 afterAll(() => harness.stop());
 

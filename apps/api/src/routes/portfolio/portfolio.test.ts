@@ -10,13 +10,7 @@ beforeAll(async () => {
   harness = await Harness.start();
   const admin = await harness.user('admin');
   viewer = await harness.user('viewer');
-  const imported = await harness.request('/api/v1/imports/metrics', {
-    method: 'POST',
-    body: workedExampleCsv,
-    headers: { 'content-type': 'text/csv' },
-    as: admin,
-  });
-  expect(imported.status).toBe(200);
+  await harness.importCsv(workedExampleCsv, admin);
 });
 afterAll(() => harness.stop());
 

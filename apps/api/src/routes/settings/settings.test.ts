@@ -16,12 +16,7 @@ beforeEach(async () => {
   await harness.reset();
   admin = await harness.user('admin');
   viewer = await harness.user('viewer');
-  await harness.request('/api/v1/imports/metrics', {
-    method: 'POST',
-    body: workedExampleCsv,
-    headers: { 'content-type': 'text/csv' },
-    as: admin,
-  });
+  await harness.importCsv(workedExampleCsv, admin);
 });
 
 async function currentSettings(): Promise<SettingsResponse> {

@@ -17,13 +17,7 @@ beforeEach(async () => {
   admin = await harness.user('admin');
   executive = await harness.user('executive');
   viewer = await harness.user('viewer');
-  const imported = await harness.request('/api/v1/imports/metrics', {
-    method: 'POST',
-    body: workedExampleCsv,
-    headers: { 'content-type': 'text/csv' },
-    as: admin,
-  });
-  expect(imported.status).toBe(200);
+  await harness.importCsv(workedExampleCsv, admin);
 });
 
 async function signals(query: string, as: TestUser = viewer): Promise<Signal[]> {
