@@ -17,11 +17,9 @@
  * Figures only: nothing is asserted.
  */
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { formatMetricsCsv } from '@autonomy/contracts';
-import { type DatabaseHandle, openDatabase } from '@autonomy/db';
+import type { DatabaseHandle } from '@autonomy/db';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import type { App } from '../src/context.ts';
@@ -39,6 +37,7 @@ import {
   storedMonthSql,
   toMonth,
 } from './assessments-fixtures.ts';
+import { importCsv, peakRssFromKernel, tryResetPeakRss, withPglite, withPostgres } from './assessments-setup.ts';
 
 type Engine = 'postgres' | 'embedded';
 
@@ -222,61 +221,12 @@ async function measureSize(engine: Engine, handle: DatabaseHandle, size: Size, i
   if (importAt(index)) await measureImport(engine, app, cookie, sizeLabel);
 }
 
-function tryResetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function peakRssFromKernel(): number | undefined {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
-}
-
-function importCsv(version: number): string {
-  const months = 100;
-  const areas = IMPORT_ROWS / months;
-  const rows = [];
-  for (let area = 0; area < areas; area += 1) {
-    for (let idx = 0; idx < months; idx += 1) {
-      const drift = area % 5 === 0 ? (idx % 12) / 11 : 0; // as the seed: a yearly slide to the centre
-      rows.push({
-        areaSlug: `imp-${String(area).padStart(5, '0')}`,
-        areaName: `Imported ${area}`,
-        month: toMonth(months - 1 - idx),
-        revenueTarget: 1_000_000,
-        revenueActual: 990_000 + ((area * 7919 + idx * 104_729) % 100_000) + version,
-        marketingDedicatedFte: Math.round((4 - 3 * drift) * 10_000) / 10_000,
-        marketingSharedFte: Math.round((1 + 3 * drift) * 10_000) / 10_000,
-        salesDedicatedFte: 5,
-        salesSharedFte: 1,
-        hiresTotal: idx % 4 === 0 ? 0 : 3,
-        hiresLeadOwned: idx % 4 === 0 ? 0 : Math.round(3 * (1 - drift)),
-        decisionsTotal: idx % 6 === 0 ? 0 : 12,
-        decisionsCentral: idx % 6 === 0 ? 0 : Math.round(2 + 8 * drift),
-        sharedServiceDependencies: Math.round(1 + 5 * drift),
-        mandatoryProcesses: Math.round(2 + 10 * drift),
-        approvalLatencyDays: Math.round((2 + 10 * drift + version * 0.5) * 10_000) / 10_000,
-        targetOwner: (drift > 0.5 ? 'central' : 'area') as 'central' | 'area',
-      });
-    }
-  }
-  return formatMetricsCsv(rows);
-}
-
 async function measureImport(engine: Engine, app: App, cookie: string, sizeLabel: string): Promise<void> {
   for (const [version, what] of [
     [0, 'create'],
     [1, 'update'],
   ] as const) {
-    const csv = importCsv(version);
+    const csv = importCsv(IMPORT_ROWS, version);
     const waits: { path: string; ms: number; status: number }[] = [];
     const pending: Promise<void>[] = [];
     // A reader that means to send GET /api/health and GET /api/v1/portfolio every 100 ms. Its wait
@@ -361,45 +311,6 @@ async function measureImport(engine: Engine, app: App, cookie: string, sizeLabel
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Engines
-
-async function withPostgres(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const name = `bench_assessments_${process.pid}`;
-  const admin = await openDatabase({ kind: 'postgres', url: SERVER_URL, maxConnections: 1 });
-  await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
-  await admin.db.execute(sql.raw(`create database "${name}"`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 10 });
-  const drop = async () => {
-    await handle.close().catch(() => {});
-    await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
-    await admin.close();
-  };
-  const interrupted = () => {
-    void drop().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  try {
-    await handle.migrate();
-    await work(handle);
-  } finally {
-    process.off('SIGINT', interrupted);
-    await drop();
-  }
-}
-
-async function withPglite(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const handle = await openDatabase({ kind: 'embedded', inMemory: true });
-  try {
-    await handle.migrate();
-    await work(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
 for (const engine of ENGINES) {
   const sizes = PLAN[engine];
   const run = async (handle: DatabaseHandle) => {
@@ -415,7 +326,7 @@ for (const engine of ENGINES) {
       notes.push(`${engine} ${label(size)}: seeding and measuring took ${fmt(performance.now() - sizeStart)} in all.`);
     }
   };
-  if (engine === 'postgres') await withPostgres(run);
+  if (engine === 'postgres') await withPostgres(SERVER_URL, run);
   else await withPglite(run);
 }
 
