@@ -1,6 +1,8 @@
 // What the assessments bench needs besides its measurements: the engines it runs on, the
 // import file it sends, and the kernel's peak-RSS readings.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatMetricsCsv } from '@autonomy/contracts';
 import { type DatabaseHandle, openDatabase } from '@autonomy/db';
 import { sql } from 'drizzle-orm';
@@ -33,14 +35,20 @@ export async function withPostgres(serverUrl: string, work: (handle: DatabaseHan
   }
 }
 
-/** Runs `work` on a migrated in-memory PGlite. */
+/**
+ * Runs `work` on a migrated PGlite with its data directory in a temporary folder, removed
+ * afterwards: the product's embedded database. (In memory, the stored rows themselves would
+ * count in the process's RSS, and an import's memory could not be told from the data it wrote.)
+ */
 export async function withPglite(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const handle = await openDatabase({ kind: 'embedded', inMemory: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-assessments-'));
+  const handle = await openDatabase({ kind: 'embedded', dataDir });
   try {
     await handle.migrate();
     await work(handle);
   } finally {
     await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

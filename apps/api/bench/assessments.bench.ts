@@ -10,10 +10,11 @@
  *     peak RSS growth, and the waits of a concurrent reader.
  *
  * PostgreSQL: a database of its own (bench_assessments_<pid>) on the server of DATABASE_URL
- * (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end. PGlite: in memory.
+ * (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end. PGlite: a data directory
+ * in a temporary folder, as the product runs it.
  * BENCH_SIZES=small for a quick run (default: full). BENCH_ENGINES=postgres or embedded for one.
  * Fewer runs at 10k areas (said in the table). On PGlite, 10k × 120 measures the portfolio only:
- * seeding it takes about 2.5 minutes and 3.7 GB. A full run takes about 11 minutes on 2 cores.
+ * seeding it takes minutes. A full run takes about 11 minutes on 2 cores.
  * Figures only: nothing is asserted.
  */
 import { execSync } from 'node:child_process';
