@@ -18,9 +18,25 @@ export function fitsDecimalPlaces(value: number): boolean {
   return Number(value.toFixed(MAX_DECIMAL_PLACES)) === value;
 }
 
+/** How far binary floating-point noise may take a value from its 4-decimal rounding, relative to max(1, |x|). */
+const NOISE = 1e-9;
+
+/**
+ * The brief's "Numbers in files and bodies": scripts and spreadsheets write `3.4000000000000004`
+ * for 3.4. A value within 1e-9 × max(1, |x|) of its 4-decimal rounding is that rounding; any
+ * other value comes back unchanged (and is refused if it has more than 4 decimals).
+ */
+export function withoutFloatNoise(value: number): number {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return value;
+  // `|| 0`: noise around zero from below (-5e-324) is zero, not minus zero.
+  const rounded = Number(value.toFixed(MAX_DECIMAL_PLACES)) || 0;
+  return Math.abs(value - rounded) <= NOISE * Math.max(1, Math.abs(value)) ? rounded : value;
+}
+
 export const decimalFigureSchema = z
   .number()
   .finite()
+  .overwrite(withoutFloatNoise)
   .min(0, 'must be 0 or more')
   .max(MAX_DECIMAL_FIGURE, `must be at most ${MAX_DECIMAL_FIGURE.toLocaleString('en-US')}`)
   .refine(fitsDecimalPlaces, DECIMAL_PLACES_MESSAGE);
@@ -28,6 +44,7 @@ const money = decimalFigureSchema;
 const fte = decimalFigureSchema;
 const count = z
   .number()
+  .overwrite(withoutFloatNoise)
   .int('must be a whole number')
   .min(0, 'must be 0 or more')
   .max(MAX_COUNT_FIGURE, `must be at most ${MAX_COUNT_FIGURE.toLocaleString('en-US')}`);

@@ -37,7 +37,12 @@ export interface MetricsCsvRow extends AreaMonthFigures {
 }
 
 export type MetricsCsvResult =
-  | { ok: true; rows: MetricsCsvRow[] }
+  | {
+      ok: true;
+      rows: MetricsCsvRow[];
+      /** What was read differently from how it was written, or not at all (columns not in the format). */
+      warnings: FieldError[];
+    }
   | {
       ok: false;
       /** `unparseable`: not CSV we can read (400). `invalid`: rows that break the rules (422). */
@@ -79,4 +84,3 @@ export const COLUMN_OF_PATH = new Map<string, MetricsCsvColumn>(
   METRICS_CSV_COLUMNS.map((column) => [COLUMN_PATHS[column], column]),
 );
 export const columnOfPath = (path: string): string => COLUMN_OF_PATH.get(path) ?? path;
-export const KNOWN_COLUMNS = new Set<string>(METRICS_CSV_COLUMNS);

@@ -1,7 +1,10 @@
 /** Writing the metrics CSV export. */
 import { COLUMN_PATHS, METRICS_CSV_COLUMNS, type MetricsCsvRow } from './columns.ts';
+import { toSafeCell } from './values.ts';
 
-function csvField(value: string): string {
+/** A text cell: safe to open in a spreadsheet (`toSafeCell`), then quoted where CSV needs it. */
+function csvField(text: string): string {
+  const value = toSafeCell(text);
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
@@ -20,6 +23,7 @@ function plainNumber(value: number): string {
   return `${sign}${digits}${'0'.repeat(shift - fraction.length)}`;
 }
 
+/** The export, in the import format: what it writes, an import reads back exactly. */
 export function formatMetricsCsv(rows: Iterable<Omit<MetricsCsvRow, 'line'>>): string {
   const lines = [METRICS_CSV_COLUMNS.join(',')];
   for (const row of rows) {

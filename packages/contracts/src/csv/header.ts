@@ -1,6 +1,6 @@
 /** The header row of an import: the names it must hold, and the separators it must not use. */
 import type { FieldError } from '../problem.ts';
-import { KNOWN_COLUMNS, METRICS_CSV_COLUMNS, type MetricsCsvColumn, type MetricsCsvResult } from './columns.ts';
+import { METRICS_CSV_COLUMNS, type MetricsCsvColumn, type MetricsCsvResult } from './columns.ts';
 import { ErrorList, listNames, unparseable } from './errors.ts';
 import type { CsvRecord } from './record-reader.ts';
 
@@ -9,8 +9,18 @@ import type { CsvRecord } from './record-reader.ts';
 // The header
 
 export type HeaderCheck =
-  | { ok: true; columns: MetricsCsvColumn[] }
+  | {
+      ok: true;
+      /** The column at each position of the header; undefined where the column is ignored. */
+      columns: (MetricsCsvColumn | undefined)[];
+      /** Columns that are not part of the format, said once so nobody thinks they were read. */
+      warnings: FieldError[];
+    }
   | { ok: false; detail: string; errors: FieldError[] };
+
+/** `Area Slug`, `AREA_SLUG` and `areaSlug` all name area_slug: case, spaces and underscores aside. */
+const nameKey = (name: string) => name.toLowerCase().replace(/[\s_]+/g, '');
+const COLUMN_BY_KEY = new Map<string, MetricsCsvColumn>(METRICS_CSV_COLUMNS.map((column) => [nameKey(column), column]));
 
 const SEPARATORS = [
   { char: ';', name: 'semicolons' },
@@ -26,7 +36,7 @@ export function foreignSeparator(names: readonly string[]): (typeof SEPARATORS)[
     names.some(
       (name) =>
         name.includes(char) &&
-        (names.length === 1 || name.split(char).some((part) => KNOWN_COLUMNS.has(part.trim()))),
+        (names.length === 1 || name.split(char).some((part) => COLUMN_BY_KEY.has(nameKey(part.trim())))),
     ),
   );
 }
@@ -41,48 +51,34 @@ export function separatorProblem(separator: (typeof SEPARATORS)[number], line: n
 
 export function checkHeader(record: CsvRecord): HeaderCheck {
   const errors = new ErrorList();
-  const names = record.fields.map((field) => field.trim());
-  const seen = new Set<string>();
-  const unknown: string[] = [];
+  const warnings: FieldError[] = [];
+  const columns: (MetricsCsvColumn | undefined)[] = [];
+  const seen = new Set<MetricsCsvColumn>();
   const duplicated: string[] = [];
-  names.forEach((name, index) => {
-    if (name === '') {
-      unknown.push('(empty)');
-      errors.add({
-        row: record.line,
-        path: 'header',
-        message: `column ${index + 1} of the header has no name; remove it or name it`,
-      });
-    } else if (!KNOWN_COLUMNS.has(name)) {
-      unknown.push(name);
-      const intended = METRICS_CSV_COLUMNS.find((column) => column === name.toLowerCase());
-      const hint = intended === undefined ? '' : ` (names are lower case: did you mean "${intended}"?)`;
-      errors.add({
-        row: record.line,
-        column: name,
-        path: 'header',
-        message: `unknown column "${name}"${hint}`,
-      });
-    } else if (seen.has(name)) {
-      duplicated.push(name);
-      errors.add({
-        row: record.line,
-        column: name,
-        path: 'header',
-        message: `column "${name}" appears more than once in the header`,
-      });
+  record.fields.forEach((field, index) => {
+    const name = field.replace(/^\uFEFF/, '').trim();
+    const column = COLUMN_BY_KEY.get(nameKey(name));
+    columns.push(column);
+    if (column === undefined) {
+      const what = name === '' ? `column ${index + 1} has no name` : `column "${name}" is not part of the import format`;
+      warnings.push({ row: record.line, ...(name === '' ? {} : { column: name }), path: 'header', message: `${what}; its values were ignored` });
+    } else if (seen.has(column)) {
+      duplicated.push(column);
+      errors.add({ row: record.line, column, path: 'header', message: `column "${column}" appears more than once in the header` });
     }
-    seen.add(name);
+    if (column !== undefined) seen.add(column);
   });
   const missing = METRICS_CSV_COLUMNS.filter((column) => !seen.has(column));
   for (const column of missing) {
     errors.add({ row: record.line, column, path: 'header', message: `missing column "${column}"` });
   }
-  if (errors.total === 0) return { ok: true, columns: names as MetricsCsvColumn[] };
+  if (errors.total === 0) return { ok: true, columns, warnings };
+  const ignored = warnings.flatMap((warning) => (warning.column === undefined ? [] : [warning.column]));
   const parts = [
     missing.length > 0 ? `missing ${listNames(missing)}` : '',
-    unknown.length > 0 ? `unknown ${listNames(unknown)}` : '',
     duplicated.length > 0 ? `repeated ${listNames([...new Set(duplicated)])}` : '',
+    // Named only beside a missing column: a misspelt name is the likeliest cause.
+    missing.length > 0 && ignored.length > 0 ? `not part of the format: ${listNames(ignored)}` : '',
   ].filter((part) => part !== '');
   return {
     ok: false,
@@ -90,4 +86,3 @@ export function checkHeader(record: CsvRecord): HeaderCheck {
     errors: errors.reported,
   };
 }
-

@@ -11,5 +11,5 @@ export {
   type MetricsCsvResult,
   type MetricsCsvRow,
 } from './columns.ts';
-export { parseMetricsCsv, type ParseOptions } from './parse.ts';
+export { MetricsCsvParser, parseMetricsCsv, type ParseOptions } from './parse.ts';
 export { formatMetricsCsv } from './format.ts';

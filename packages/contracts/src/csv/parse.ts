@@ -1,4 +1,5 @@
 /** Reading an import file into rows, or into errors that name the file line and column. */
+import type { FieldError } from '../problem.ts';
 import { checkFigureRules, monthNotBegunMessage } from '../area-month.ts';
 import {
   COLUMN_OF_PATH,
@@ -239,36 +240,86 @@ function describeRuleBreach(
 // ---------------------------------------------------------------------------------------------
 // Parsing a file
 
-/**
- * Reads an import file. All rows or none: any broken rule makes the whole file `invalid`, with
- * every problem found (up to MAX_REPORTED_ERRORS listed), so one upload shows everything to fix.
- */
 export interface ParseOptions {
   /** The current month: figures are for months that have begun, so a later one is refused. */
   latestMonth?: string;
 }
 
+/**
+ * Reads an import file. All rows or none: any broken rule makes the whole file `invalid`, with
+ * every problem found (up to MAX_REPORTED_ERRORS listed), so one upload shows everything to fix.
+ */
 export function parseMetricsCsv(text: string, options: ParseOptions = {}): MetricsCsvResult {
-  const reader = new CsvRecordReader(text);
-  let header: CsvRecord | null;
-  try {
-    header = nextNonBlankRecord(reader);
-  } catch (error) {
-    return syntaxProblem(text, error, null);
+  const parser = new MetricsCsvParser(options);
+  parser.push(text);
+  return parser.end();
+}
+
+/** The first characters of a file are kept to name a foreign separator in a header that broke the quoting. */
+const OPENING_KEPT = 64 * 1024;
+
+/**
+ * `parseMetricsCsv` for a file that arrives in chunks: memory holds the rows read so far and one
+ * chunk, never the whole text. `push` each chunk as it comes, then `end` for the result.
+ */
+export class MetricsCsvParser {
+  private readonly reader = new CsvRecordReader();
+  private opening = '';
+  private columns: readonly (MetricsCsvColumn | undefined)[] | undefined;
+  private data: DataRows | undefined;
+  /** Set once the file is refused before its end: the rest need not be read. */
+  private refusal: MetricsCsvResult | undefined;
+
+  constructor(private readonly options: ParseOptions = {}) {}
+
+  /** Reads a chunk of the text; false once the file is refused whatever follows (stop sending). */
+  push(chunk: string): boolean {
+    if (this.refusal) return false;
+    if (this.opening.length < OPENING_KEPT) this.opening += chunk.slice(0, OPENING_KEPT - this.opening.length);
+    this.reader.push(chunk);
+    this.read();
+    return this.refusal === undefined;
   }
-  if (header === null) {
+
+  end(): MetricsCsvResult {
+    if (this.refusal) return this.refusal;
+    this.reader.end();
+    this.read();
+    if (this.refusal) return this.refusal;
+    if (this.data) return this.data.result();
     return unparseable('The file is empty; it must start with a header row naming the columns.', [
       { row: 1, path: 'header', message: 'the file is empty' },
     ]);
   }
-  const separator = foreignSeparator(header.fields);
-  if (separator !== undefined) return separatorProblem(separator, header.line);
-  const check = checkHeader(header);
-  if (!check.ok) return unparseable(check.detail, check.errors);
-  try {
-    return readDataRows(reader, check.columns, options.latestMonth);
-  } catch (error) {
-    return syntaxProblem(text, error, check.columns);
+
+  private read(): void {
+    try {
+      if (!this.data) {
+        const header = nextNonBlankRecord(this.reader);
+        if (header === null) return;
+        const separator = foreignSeparator(header.fields);
+        if (separator !== undefined) {
+          this.refusal = separatorProblem(separator, header.line);
+          return;
+        }
+        const check = checkHeader(header);
+        if (!check.ok) {
+          this.refusal = unparseable(check.detail, check.errors);
+          return;
+        }
+        this.columns = check.columns;
+        this.data = new DataRows(check.columns, check.warnings, this.options.latestMonth);
+      }
+      for (let record = nextNonBlankRecord(this.reader); record !== null; record = nextNonBlankRecord(this.reader)) {
+        const refusal = this.data.add(record);
+        if (refusal) {
+          this.refusal = refusal;
+          return;
+        }
+      }
+    } catch (error) {
+      this.refusal = syntaxProblem(this.opening, error, this.columns ?? null);
+    }
   }
 }
 
@@ -279,43 +330,54 @@ function nextNonBlankRecord(reader: CsvRecordReader): CsvRecord | null {
   return null;
 }
 
-function readDataRows(
-  reader: CsvRecordReader,
-  columns: readonly MetricsCsvColumn[],
-  latestMonth: string | undefined,
-): MetricsCsvResult {
-  const errors = new ErrorList();
-  const read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), errors, latestMonth);
-  const memory: FileMemory = { areaMonths: new Map(), areaNames: new Map() };
-  const rows: MetricsCsvRow[] = [];
-  let dataRows = 0;
-  for (let record = nextNonBlankRecord(reader); record !== null; record = nextNonBlankRecord(reader)) {
-    if (++dataRows > MAX_IMPORT_ROWS) {
+/** The data rows of a file whose header was read: the good rows, or every problem. */
+class DataRows {
+  private readonly errors = new ErrorList();
+  private readonly read: RowReader;
+  private readonly memory: FileMemory = { areaMonths: new Map(), areaNames: new Map() };
+  private readonly rows: MetricsCsvRow[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly columns: readonly (MetricsCsvColumn | undefined)[],
+    private readonly warnings: FieldError[],
+    latestMonth: string | undefined,
+  ) {
+    this.read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), this.errors, latestMonth);
+  }
+
+  /** Reads one record; a result when the file is refused whatever follows (over the row limit). */
+  add(record: CsvRecord): MetricsCsvResult | undefined {
+    if (++this.count > MAX_IMPORT_ROWS) {
       const limit = MAX_IMPORT_ROWS.toLocaleString('en-US');
       return unparseable(`The file has more than ${limit} data rows; split it into smaller imports.`, [
         { row: record.line, path: '', message: `an import may hold at most ${limit} data rows` },
       ]);
     }
-    const row = readRow(record, columns.length, read, memory, errors);
+    const row = readRow(record, this.columns.length, this.read, this.memory, this.errors);
     // Once a row fails, the file will be rejected, so the good rows need not be kept.
-    if (row !== undefined && errors.total === 0) rows.push(row);
+    if (row !== undefined && this.errors.total === 0) this.rows.push(row);
+    return undefined;
   }
-  if (errors.total > 0) {
-    return {
-      ok: false,
-      kind: 'invalid',
-      detail: `The file breaks the import rules: ${errors.summary()}`,
-      errors: errors.reported,
-    };
+
+  result(): MetricsCsvResult {
+    if (this.errors.total > 0) {
+      return {
+        ok: false,
+        kind: 'invalid',
+        detail: `The file breaks the import rules: ${this.errors.summary()}`,
+        errors: this.errors.reported,
+      };
+    }
+    return { ok: true, rows: this.rows, warnings: this.warnings };
   }
-  return { ok: true, rows };
 }
 
 /** `columns` is null when the quoting broke before the header could be read. */
 function syntaxProblem(
   text: string,
   error: unknown,
-  columns: readonly MetricsCsvColumn[] | null,
+  columns: readonly (MetricsCsvColumn | undefined)[] | null,
 ): MetricsCsvResult {
   if (!(error instanceof CsvSyntaxError)) throw error;
   if (columns === null) {

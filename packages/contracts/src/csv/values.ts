@@ -3,7 +3,14 @@
  * names the column and echoes what the file said.
  */
 import { createAreaSchema } from '../area.ts';
-import { DECIMAL_PLACES_MESSAGE, MAX_COUNT_FIGURE, MAX_DECIMAL_FIGURE, MAX_DECIMAL_PLACES } from '../area-month.ts';
+import {
+  DECIMAL_PLACES_MESSAGE,
+  fitsDecimalPlaces,
+  MAX_COUNT_FIGURE,
+  MAX_DECIMAL_FIGURE,
+  MAX_DECIMAL_PLACES,
+  withoutFloatNoise,
+} from '../area-month.ts';
 import { monthSchema, slugSchema } from '../primitives.ts';
 
 export class ValueProblem {
@@ -60,14 +67,27 @@ export function readDecimal(column: string, raw: string): number | ValueProblem 
     const text = raw.trim();
     if (text === '') return new ValueProblem(`${column} must be a number ≥ 0, got an empty value`);
     value = plainDecimalValue(text);
-    if (value === NOT_PLAIN) {
-      const hint = text.includes(',') ? ' (use a dot for decimals and no thousands separators)' : '';
-      return new ValueProblem(`${column} must be a number ≥ 0, got ${quoted(raw)}${hint}`);
-    }
+    if (value === NOT_PLAIN) return new ValueProblem(`${column} must be a number ≥ 0, got ${quoted(raw)}${notPlainHint(text)}`);
   }
   if (!(value <= MAX_DECIMAL_FIGURE)) return tooLarge(column, MAX_DECIMAL_FIGURE, raw);
-  if (hasDigitsBeyondStoredPlaces(raw)) return new ValueProblem(`${column} ${DECIMAL_PLACES_MESSAGE}, got ${quoted(raw)}`);
+  if (hasDigitsBeyondStoredPlaces(raw)) {
+    // Float noise from a script (3.4000000000000004) is its rounding; a real fifth decimal is refused.
+    const rounded = withoutFloatNoise(value);
+    if (!fitsDecimalPlaces(rounded)) return new ValueProblem(`${column} ${DECIMAL_PLACES_MESSAGE}, got ${quoted(raw)}`);
+    return rounded;
+  }
   return value;
+}
+
+const THOUSANDS_GROUPED = /^\d{1,3}(?:([,'\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:\.\d*)?$/;
+
+/** Why a number as people write it in reports is not read here, and what to write instead. */
+function notPlainHint(text: string): string {
+  if (text.endsWith('%')) return ' (write the number itself, without %: shares are worked out from the FTE and counts)';
+  if (THOUSANDS_GROUPED.test(text)) return ` (no thousands separators: write ${text.replace(/[,'\u00a0\u202f ]/g, '')})`;
+  if (/^\d+,\d+$/.test(text)) return ` (use a dot for decimals: ${text.replace(',', '.')})`;
+  if (text.startsWith('-')) return ' (figures are never negative)';
+  return '';
 }
 
 /** A non-zero digit after the fourth decimal: the database would round it away. "1.50000" is fine. */
@@ -83,16 +103,15 @@ function hasDigitsBeyondStoredPlaces(text: string): boolean {
 
 export function readCount(column: string, raw: string): number | ValueProblem {
   let value = plainDecimalValue(raw);
-  let text = raw;
   if (value === NOT_PLAIN) {
-    text = raw.trim();
+    const text = raw.trim();
     if (text === '') return new ValueProblem(`${column} must be a whole number ≥ 0, got an empty value`);
     value = plainDecimalValue(text);
+    if (value === NOT_PLAIN) return new ValueProblem(`${column} must be a whole number ≥ 0, got ${quoted(raw)}${notPlainHint(text)}`);
   }
-  // "12.0" is a whole number in value but not as written, and counts are written whole.
-  if (value === NOT_PLAIN || text.includes('.')) {
-    return new ValueProblem(`${column} must be a whole number ≥ 0, got ${quoted(raw)}`);
-  }
+  // A script's 12.0 or 2.9999999999999996 is the whole number it means; 2.5 is not a count.
+  value = withoutFloatNoise(value);
+  if (!Number.isInteger(value)) return new ValueProblem(`${column} must be a whole number ≥ 0, got ${quoted(raw)}`);
   if (!(value <= MAX_COUNT_FIGURE)) return tooLarge(column, MAX_COUNT_FIGURE, raw);
   return value;
 }
@@ -103,21 +122,83 @@ function tooLarge(column: string, maximum: number, raw: string): ValueProblem {
 }
 
 export function readOwner(column: string, raw: string): 'area' | 'central' | ValueProblem {
-  const text = raw.trim();
+  const text = raw.trim().toLowerCase();
   if (text === 'area' || text === 'central') return text;
   return new ValueProblem(`${column} must be "area" or "central", got ${quoted(raw)}`);
 }
 
 export function readSlug(column: string, raw: string): string | ValueProblem {
-  return readWithSchema(slugSchema, column, raw);
+  return readWithSchema(slugSchema, column, fromSafeCell(raw));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Months, in the forms spreadsheets turn them into
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_FORMS = 'YYYY-MM (2026-11), or 2026-11-01, Nov-26, Nov 2026 or 11/2026';
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+const NAMED_MONTH = /^([a-z]+)[- ](\d{2}|\d{4})$/i;
+const SLASHED_MONTH = /^(\d{1,2})\/(\d{4})$/;
+
+/**
+ * A month as `YYYY-MM`. Excel turns 2026-11 into 2026-11-01 (or Nov-26) when it saves a file
+ * again, and reports write Nov 2026 or 11/2026: each is read as the month it names.
+ */
 export function readMonth(column: string, raw: string): string | ValueProblem {
-  return readWithSchema(monthSchema, column, raw);
+  const text = raw.trim();
+  if (text === '') return new ValueProblem(`${column} must not be empty`);
+  let year: string | undefined;
+  let month: number | undefined;
+  let match: RegExpExecArray | null;
+  if ((match = ISO_MONTH.exec(text))) {
+    [, year] = match;
+    month = Number(match[2]);
+  } else if ((match = ISO_DATE.exec(text))) {
+    if (match[3] !== '01') {
+      return new ValueProblem(`${column} ${quoted(raw)} is a day within a month; write the month (${match[1]}-${match[2]}) or its first day`);
+    }
+    [, year] = match;
+    month = Number(match[2]);
+  } else if ((match = NAMED_MONTH.exec(text))) {
+    const name = match[1]!.toLowerCase();
+    const index = MONTH_NAMES.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name)));
+    if (index >= 0) {
+      month = index + 1;
+      year = match[2]!.length === 2 ? `20${match[2]}` : match[2];
+    }
+  } else if ((match = SLASHED_MONTH.exec(text))) {
+    month = Number(match[1]);
+    year = match[2];
+  }
+  const canonical = year !== undefined && month !== undefined ? `${year}-${String(month).padStart(2, '0')}` : undefined;
+  if (canonical !== undefined && monthSchema.safeParse(canonical).success) return canonical;
+  return new ValueProblem(`${column} must be a month written ${MONTH_FORMS}, from 1900-01 on; got ${quoted(raw)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells that a spreadsheet would run as formulas
+
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED_FORMULA_START = /^'+[=+\-@\t\r]/;
+
+/**
+ * The export's text cells, safe to open in a spreadsheet (the OWASP rule): a cell that would
+ * start a formula (=, +, -, @, tab, CR) gets a leading apostrophe. A cell that already starts
+ * with apostrophes before such a character gets one more, so `fromSafeCell` can always undo it:
+ * export → import gives back every text exactly.
+ */
+export function toSafeCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `toSafeCell` on a cell of an import. */
+export function fromSafeCell(text: string): string {
+  return GUARDED_FORMULA_START.test(text) ? text.slice(1) : text;
 }
 
 function readWithSchema(
-  schema: typeof slugSchema | typeof monthSchema,
+  schema: typeof slugSchema,
   column: string,
   raw: string,
 ): string | ValueProblem {
@@ -132,7 +213,7 @@ function readWithSchema(
 const areaNameSchema = createAreaSchema.shape.name;
 
 export function readAreaName(column: string, raw: string): string | ValueProblem {
-  const parsed = areaNameSchema.safeParse(raw);
+  const parsed = areaNameSchema.safeParse(fromSafeCell(raw));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (issue?.code === 'too_big') {
