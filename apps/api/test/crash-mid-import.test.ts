@@ -368,7 +368,7 @@ describe(`an import killed mid-transaction (${serverUrl ? 'PostgreSQL' : 'PGlite
       body: afterCrashCsv(),
     });
     expect(imported.status, await imported.clone().text()).toBe(200);
-    expect(await imported.json()).toEqual({ dryRun: false, rows: 12, areasCreated: 1, monthsCreated: 6, monthsUpdated: 6 });
+    expect(await imported.json()).toEqual({ dryRun: false, rows: 12, areasCreated: 1, monthsCreated: 6, monthsUpdated: 6, monthsUnchanged: 0, skipped: [], warnings: [] });
     expect((await dumpTables(handle.db)).get('area_months')).toHaveLength(baselineMonths + 6);
     expect(await assessmentDisagreements(handle.db), 'assessments that disagree with the figures after a later import').toEqual([]);
     lap('import after reopening');

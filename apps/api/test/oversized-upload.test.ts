@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { METRICS_CSV_COLUMNS } from '@autonomy/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT } from '../src/middleware/body-limit.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -143,8 +144,10 @@ describe('an upload far over the body limit, through a real socket', () => {
       path: '/api/v1/imports/metrics',
       contentType: 'text/csv',
       limit: IMPORT_BODY_LIMIT,
-      firstLine: 'area_slug,area_name,month\n',
-      repeated: 'search,Search,2024-01\n',
+      // A valid header, then lines the import skips (all commas, as spreadsheets leave): the file
+      // is read as it streams, so only the size limit can stop it.
+      firstLine: `${METRICS_CSV_COLUMNS.join(',')}\n`,
+      repeated: `${','.repeat(METRICS_CSV_COLUMNS.length - 1)}\n`,
     },
     {
       name: 'a JSON write',

@@ -143,6 +143,7 @@ describe('the autonomy dashboard', () => {
     await page.getByRole('link', { name: 'Import / export' }).click();
     await page.waitForURL((url) => url.pathname === '/import');
     await expect(page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics');
+    await expect(page.getByRole('link', { name: 'Empty template' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics?template=true');
     await expect(page.getByRole('button', { name: 'Check' }).isDisabled()).resolves.toBe(true);
   });
 
@@ -446,6 +447,35 @@ describe('the autonomy dashboard', () => {
     await figuresPanel.locator('#figures-heading', { hasText: `Figures for ${monthName(checkoutMonth)}` }).waitFor();
     await lead.locator('.change-list__item', { hasText: `Priya Raman removed the figures for ${added}` }).first().waitFor();
     expect((await lead.request.get(`/api/v1/areas/checkout/months/${added}`)).status()).toBe(404);
+  });
+
+  it('checks a lead’s spreadsheet-made file: skips other areas’ rows and names what it ignored', async () => {
+    await lead.getByRole('link', { name: 'Import / export' }).click();
+    await lead.waitForURL((url) => url.pathname === '/import');
+    const columns = [
+      'Area Slug', 'Area Name', 'Month', 'Revenue Target', 'Revenue Actual', 'Marketing Dedicated FTE', 'Marketing Shared FTE',
+      'Sales Dedicated FTE', 'Sales Shared FTE', 'Hires Total', 'Hires Lead Owned', 'Decisions Total', 'Decisions Central',
+      'Shared Service Dependencies', 'Mandatory Processes', 'Approval Latency Days', 'Target Owner',
+    ];
+    const figures = '1000000,990000,3.4000000000000004,1,4,1,3,2,10,2,1,2,2.5,Area';
+    const file = [`${columns.join(',')},Region`, `payments,Payments,Jan-19,${figures},EMEA`, `mobile,Mobile,2019-01-01,${figures},EMEA`].join('\r\n');
+    await lead.getByLabel('CSV file').setInputFiles({ name: 'from-excel.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${file}\r\n`) });
+    // A lead's usual file is the whole export, so only her areas' rows are taken unless she says otherwise.
+    await expect(lead.getByLabel(/Only my areas’ rows/).isChecked()).resolves.toBe(true);
+    await lead.getByRole('button', { name: 'Check', exact: true }).click();
+    const outcome = lead.getByRole('status').filter({ hasText: 'The file is valid' });
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain('The file is valid: 1 row.');
+    await expect(lead.getByTestId('import-skipped').textContent()).resolves.toBe('Skipped the rows of 1 area you do not lead: mobile (1 row).');
+    await expect(lead.getByTestId('import-warnings').textContent()).resolves.toContain('column "Region" is not part of the import format; its values were ignored');
+
+    // Without the box, the file is refused in words, naming the other area.
+    await lead.getByLabel(/Only my areas’ rows/).uncheck();
+    await lead.getByRole('button', { name: 'Check', exact: true }).click();
+    const refusal = lead.getByRole('alert').filter({ hasText: 'The check found problems' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/the file also has rows for another area: mobile \(1 row\)/);
+    await expect(refusal.textContent()).resolves.not.toMatch(/metrics\.import/);
   });
 
   it('offers the lead no way to edit an area she does not lead', async () => {

@@ -8,28 +8,32 @@ const MIB = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 64 * MIB;
 export const JSON_BODY_LIMIT = 1 * MIB;
 
-function limitTo(maxSize: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      // Closing the connection is what stops the upload: reading on to keep it alive would mean
-      // taking in the rest of a body we have already refused, up to the whole gigabyte.
-      throw new ApiError(
-        'payload_too_large',
-        `The request body is over ${maxSize / MIB} MiB; nothing was changed.`,
-        undefined,
-        { connection: 'close' },
-      );
-    },
+export function payloadTooLarge(maxSize: number): ApiError {
+  // Closing the connection is what stops the upload: reading on to keep it alive would mean
+  // taking in the rest of a body we have already refused, up to the whole gigabyte.
+  return new ApiError('payload_too_large', `The request body is over ${maxSize / MIB} MiB; nothing was changed.`, undefined, {
+    connection: 'close',
   });
 }
 
-const importLimit = limitTo(IMPORT_BODY_LIMIT);
-const jsonLimit = limitTo(JSON_BODY_LIMIT);
+const jsonLimit = bodyLimit({
+  maxSize: JSON_BODY_LIMIT,
+  onError: () => {
+    throw payloadTooLarge(JSON_BODY_LIMIT);
+  },
+});
 
 /**
  * Refuses oversized bodies: at once when Content-Length says so, else while a chunked body
  * streams in, as soon as it passes the limit (Node never lets a body run past its Content-Length).
+ * An import is read as a stream, never held whole: here only its Content-Length is checked, and
+ * its route counts the bytes of a chunked upload as they come (`readImportBody`).
  */
-export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.path === '/api/v1/imports/metrics' ? importLimit(c, next) : jsonLimit(c, next);
+export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (c.req.path !== '/api/v1/imports/metrics') return jsonLimit(c, next);
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > IMPORT_BODY_LIMIT) {
+    throw payloadTooLarge(IMPORT_BODY_LIMIT);
+  }
+  return next();
+};

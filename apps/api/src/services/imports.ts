@@ -1,36 +1,39 @@
-import type { MetricsCsvRow } from '@autonomy/contracts';
+import type { FieldError, MetricsCsvRow } from '@autonomy/contracts';
 import { type AuditActor, type Database, importAreaMonths, recordAuditEvent } from '@autonomy/db';
 import { summariseImportByArea } from './import-summary.ts';
-import { type AreaChange, holdSettingsSteady, reassess } from './assessments.ts';
+import { holdSettingsSteady, reassess } from './assessments.ts';
 
 export interface ImportCounts {
   areasCreated: number;
   monthsCreated: number;
   monthsUpdated: number;
+  monthsUnchanged: number;
 }
 
 /** Thrown inside the transaction to undo a dry run after it has been checked against the database. */
 class DryRunRollback extends Error {}
 
 /**
- * Imports parsed, valid rows: every row or none. Writes the figures, reassesses each area the file
- * touched from its earliest month in the file, and records one audit event listed under every
- * area it touched. A dry run does the same work in a transaction it then rolls back.
+ * Imports parsed, valid rows: every row or none. Writes the figures that differ from those
+ * stored (a row that holds the stored values writes nothing and keeps its version), reassesses
+ * each area from its earliest changed month, and records one audit event listed under every area
+ * the file touched. A dry run does the same work in a transaction it then rolls back.
  */
 export async function importFigures(
   db: Database,
   request: { rows: readonly MetricsCsvRow[]; dryRun: boolean; actor: AuditActor; now: Date },
-): Promise<ImportCounts> {
+): Promise<{ counts: ImportCounts; warnings: FieldError[] }> {
   const { rows, dryRun, actor, now } = request;
-  let counts: ImportCounts | undefined;
+  let result: { counts: ImportCounts; warnings: FieldError[] } | undefined;
   try {
     await db.transaction(async (tx) => {
       await holdSettingsSteady(tx);
       const outcome = await importAreaMonths(tx, rows, actor.id);
-      const { areasCreated, monthsCreated, monthsUpdated, createdAreaSlugs } = outcome;
-      counts = { areasCreated, monthsCreated, monthsUpdated };
+      const { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged, createdAreaSlugs } = outcome;
+      const counts = { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged };
+      result = { counts, warnings: namesThatDiffer(rows, outcome.areaNamesBySlug) };
       if (dryRun) throw new DryRunRollback();
-      await reassess(tx, earliestMonthPerArea(rows, outcome.areaIdsBySlug), now);
+      await reassess(tx, [...outcome.changedFrom].map(([areaId, fromMonth]) => ({ areaId, fromMonth })), now);
       const areas = summariseImportByArea(rows, new Set(createdAreaSlugs));
       const areaSlugs = areas.map((area) => area.slug);
       // One event for the whole file, listed in every area it touched; it belongs to one area
@@ -46,19 +49,24 @@ export async function importFigures(
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
-  if (!counts) throw new Error('the import finished without an outcome');
-  return counts;
+  if (!result) throw new Error('the import finished without an outcome');
+  return result;
 }
 
-function earliestMonthPerArea(rows: readonly MetricsCsvRow[], areaIdsBySlug: ReadonlyMap<string, string>): AreaChange[] {
-  const earliest = new Map<string, string>();
-  for (const { areaSlug, month } of rows) {
-    const known = earliest.get(areaSlug);
-    if (known === undefined || month < known) earliest.set(areaSlug, month);
+/** A file's area_name names an area only when the import creates it; elsewhere a different name is worth a word. */
+function namesThatDiffer(rows: readonly MetricsCsvRow[], storedNames: ReadonlyMap<string, string>): FieldError[] {
+  const warned = new Set<string>();
+  const warnings: FieldError[] = [];
+  for (const row of rows) {
+    const stored = storedNames.get(row.areaSlug);
+    if (stored === undefined || stored === row.areaName || warned.has(row.areaSlug)) continue;
+    warned.add(row.areaSlug);
+    warnings.push({
+      row: row.line,
+      column: 'area_name',
+      path: 'areaName',
+      message: `area_name ${JSON.stringify(row.areaName)} differs from the name of ${row.areaSlug}, ${JSON.stringify(stored)}; an import does not rename an area (rename it on the area's page)`,
+    });
   }
-  return [...earliest].map(([slug, fromMonth]) => {
-    const areaId = areaIdsBySlug.get(slug);
-    if (!areaId) throw new Error(`area ${slug} of the file has no id`);
-    return { areaId, fromMonth };
-  });
+  return warnings;
 }

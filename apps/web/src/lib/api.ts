@@ -58,6 +58,17 @@ export { ApiError, NO_RESPONSE_STATUS, setUnauthorizedHandler } from './http.ts'
 export const API_DOCS_URL = '/api/docs';
 export const EXPORT_METRICS_URL = '/api/v1/exports/metrics';
 
+/** The export's address for a choice of areas and months (`GET /exports/metrics`). */
+export function exportMetricsUrl(choice: { mine?: boolean; from?: string; to?: string; template?: boolean } = {}): string {
+  const query = new URLSearchParams();
+  if (choice.template) query.set('template', 'true');
+  if (choice.mine) query.set('mine', 'true');
+  if (choice.from) query.set('from', choice.from);
+  if (choice.to) query.set('to', choice.to);
+  const text = query.toString();
+  return text === '' ? EXPORT_METRICS_URL : `${EXPORT_METRICS_URL}?${text}`;
+}
+
 export async function signIn(credentials: Login): Promise<User> {
   const session = await sendForJson('/api/v1/auth/login', sessionUserSchema, {
     method: 'POST',
@@ -147,8 +158,8 @@ export async function removeAreaMonth(slug: string, month: string, { version }: 
   await send(`/api/v1/areas/${segment(slug)}/months/${segment(month)}`, { method: 'DELETE', headers: { 'If-Match': etagOfVersion(version) } });
 }
 
-export function importMetrics(csv: Blob, options: { dryRun: boolean }): Promise<ImportResult> {
-  const query = new URLSearchParams({ dryRun: String(options.dryRun) }).toString();
+export function importMetrics(csv: Blob, options: { dryRun: boolean; onlyMine?: boolean }): Promise<ImportResult> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun), ...(options.onlyMine ? { scope: 'mine' } : {}) }).toString();
   return sendForJson(`/api/v1/imports/metrics?${query}`, importResultSchema, {
     method: 'POST',
     body: csv,

@@ -1,6 +1,6 @@
 import type { AreaMonthFigures } from '@autonomy/contracts';
 import type { MonthlyFigures } from '@autonomy/domain';
-import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { areaMonths, areas, nextAreaMonthVersion } from '../schema/index.ts';
 import { lockAreas } from './areas.ts';
@@ -113,7 +113,14 @@ export interface AreaFiguresRow extends AreaMonthFigures {
 /** Figures up to and including `upToMonth`, by area then month: the input of the index rules. */
 export async function listAreaFigures(
   db: Database,
-  filter: { upToMonth?: string; areaId?: string; areaIds?: readonly string[]; status?: 'active' | 'archived' } = {},
+  filter: {
+    fromMonth?: string;
+    upToMonth?: string;
+    areaId?: string;
+    areaIds?: readonly string[];
+    areaSlugs?: readonly string[];
+    status?: 'active' | 'archived';
+  } = {},
 ): Promise<AreaFiguresRow[]> {
   return db
     .select({
@@ -128,9 +135,11 @@ export async function listAreaFigures(
     .innerJoin(areas, eq(areas.id, areaMonths.areaId))
     .where(
       and(
+        filter.fromMonth ? gte(areaMonths.month, filter.fromMonth) : undefined,
         filter.upToMonth ? lte(areaMonths.month, filter.upToMonth) : undefined,
         filter.areaId ? eq(areas.id, filter.areaId) : undefined,
         filter.areaIds ? inArray(areas.id, [...filter.areaIds]) : undefined,
+        filter.areaSlugs ? inArray(areas.slug, [...filter.areaSlugs]) : undefined,
         filter.status ? eq(areas.status, filter.status) : undefined,
       ),
     )
@@ -173,11 +182,17 @@ export interface ImportRow extends AreaMonthFigures {
 export interface ImportOutcome {
   /** Every area the file touched, by slug, for reassessing them. */
   areaIdsBySlug: ReadonlyMap<string, string>;
+  /** Their names as stored (a file's area_name names only the areas it creates). */
+  areaNamesBySlug: ReadonlyMap<string, string>;
   areasCreated: number;
   /** The slugs of the areas the file created, in the order they were created. */
   createdAreaSlugs: string[];
   monthsCreated: number;
   monthsUpdated: number;
+  /** Rows that held the values already stored: nothing was written for them, no version moved. */
+  monthsUnchanged: number;
+  /** Each area whose figures the file changed, from its earliest changed month (area id → month). */
+  changedFrom: ReadonlyMap<string, string>;
   /** Replaced months whose revenue target the file changed; each is in the target history. */
   targetsChanged: number;
 }
@@ -210,6 +225,10 @@ const insertColumns = ['area_id', 'month', ...figureFields.map(toColumnName), 'u
 const replaceColumns = [...figureFields.map(toColumnName), 'updated_by']
   .map((column) => `${column} = excluded.${column}`)
   .join(', ');
+// A row is replaced only when a figure differs: numerically, so 1.5 and 1.50 are the same.
+const figuresDiffer = `(${figureFields.map((field) => `area_months.${toColumnName(field)}`).join(', ')}) is distinct from (${figureFields
+  .map((field) => `excluded.${toColumnName(field)}`)
+  .join(', ')})`;
 
 /**
  * Writes imported rows: creates the areas that do not exist yet, then inserts or replaces each
@@ -222,6 +241,7 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
 
   const createdAreaSlugs: string[] = [];
   const idsBySlug = new Map<string, string>();
+  const namesOfAreas = new Map<string, string>();
   for (let start = 0; start < slugs.length; start += AREA_BATCH_ROWS) {
     const batch = slugs.slice(start, start + AREA_BATCH_ROWS);
     const created = await db
@@ -230,13 +250,18 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
       .onConflictDoNothing({ target: areas.slug })
       .returning({ slug: areas.slug });
     createdAreaSlugs.push(...created.map((area) => area.slug));
-    const found = await db.select({ id: areas.id, slug: areas.slug }).from(areas).where(inArray(areas.slug, batch));
-    for (const area of found) idsBySlug.set(area.slug, area.id);
+    const found = await db.select({ id: areas.id, slug: areas.slug, name: areas.name }).from(areas).where(inArray(areas.slug, batch));
+    for (const area of found) {
+      idsBySlug.set(area.slug, area.id);
+      namesOfAreas.set(area.slug, area.name);
+    }
   }
 
   await lockAreas(db, [...idsBySlug.values()]);
   let monthsCreated = 0;
+  let monthsUpdated = 0;
   let targetsChanged = 0;
+  const changedFrom = new Map<string, string>();
   for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
     const records = rows.slice(start, start + IMPORT_BATCH_ROWS).map((row) => {
       const areaId = idsBySlug.get(row.areaSlug);
@@ -272,7 +297,8 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
         select ${sql.raw(insertColumns)} from incoming
         on conflict (area_id, month) do update set ${sql.raw(replaceColumns)},
           updated_at = now(), version = nextval('area_month_versions')
-        returning (xmax = 0) as inserted
+          where ${sql.raw(figuresDiffer)}
+        returning area_id, month, (xmax = 0) as inserted
       ),
       retargeted as (
         insert into target_changes
@@ -284,14 +310,31 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
         where replaced.revenue_target <> incoming.revenue_target
         returning 1
       )
-      select count(*) filter (where inserted)::int as created,
+      select area_id as "areaId", min(month) as "fromMonth",
+        count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated,
         (select count(*) from retargeted)::int as retargeted
-      from written`);
-    const counts = rowsOf<{ created: number; retargeted: number }>(result)[0];
-    monthsCreated += Number(counts?.created ?? 0);
-    targetsChanged += Number(counts?.retargeted ?? 0);
+      from written group by area_id`);
+    const changed = rowsOf<{ areaId: string; fromMonth: string; created: number; updated: number; retargeted: number }>(result);
+    for (const area of changed) {
+      monthsCreated += Number(area.created);
+      monthsUpdated += Number(area.updated);
+      const known = changedFrom.get(area.areaId);
+      if (known === undefined || area.fromMonth < known) changedFrom.set(area.areaId, area.fromMonth);
+    }
+    // Every group carries the batch's count of target changes; a batch that changed nothing has no group, and no change.
+    targetsChanged += Number(changed[0]?.retargeted ?? 0);
   }
-  return { areaIdsBySlug: idsBySlug, areasCreated: createdAreaSlugs.length, createdAreaSlugs, monthsCreated, monthsUpdated: rows.length - monthsCreated, targetsChanged };
+  return {
+    areaIdsBySlug: idsBySlug,
+    areaNamesBySlug: namesOfAreas,
+    areasCreated: createdAreaSlugs.length,
+    createdAreaSlugs,
+    monthsCreated,
+    monthsUpdated,
+    monthsUnchanged: rows.length - monthsCreated - monthsUpdated,
+    changedFrom,
+    targetsChanged,
+  };
 }
 
 /** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */

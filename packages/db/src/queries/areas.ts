@@ -120,7 +120,13 @@ export async function isAreaLead(db: Database, areaId: string, userId: string): 
   return row !== undefined;
 }
 
-/** Every area's id, archived ones included: a full recomputation covers them all. */
+/** Which of these slugs name an area. */
+export async function existingAreaSlugs(db: Database, slugs: readonly string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const rows = await db.select({ slug: areas.slug }).from(areas).where(inArray(areas.slug, [...slugs]));
+  return new Set(rows.map((row) => row.slug));
+}
+
 /** The slugs of some areas, by id. */
 export async function listAreaSlugs(db: Database, areaIds: readonly string[]): Promise<Map<string, string>> {
   if (areaIds.length === 0) return new Map();
@@ -128,7 +134,7 @@ export async function listAreaSlugs(db: Database, areaIds: readonly string[]): P
   return new Map(rows.map((row) => [row.id, row.slug]));
 }
 
-/** Every area's id, in id order (stable, for working through all areas in batches). */
+/** Every area's id, archived ones included, in id order (stable, for working through all areas in batches). */
 export async function listAreaIds(db: Database): Promise<string[]> {
   const rows = await db.select({ id: areas.id }).from(areas).orderBy(asc(areas.id));
   return rows.map((row) => row.id);

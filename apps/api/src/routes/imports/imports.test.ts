@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditList } from '@autonomy/contracts';
-import { listAreaFigures, listAuditEvents } from '@autonomy/db';
+import { listAreaFigures, listAuditEvents, schema } from '@autonomy/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, problemOf, type TestUser } from '../../../test/harness.ts';
 import { workedExampleCsv } from '../../../test/worked-example.ts';
@@ -41,7 +42,16 @@ describe('POST /api/v1/imports/metrics', () => {
   it('imports the worked example whole and records one audit event with the row count', async () => {
     const response = await importCsv(workedExampleCsv);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ dryRun: false, rows: 49, areasCreated: 5, monthsCreated: 49, monthsUpdated: 0 });
+    expect(await response.json()).toEqual({
+      dryRun: false,
+      rows: 49,
+      areasCreated: 5,
+      monthsCreated: 49,
+      monthsUpdated: 0,
+      monthsUnchanged: 0,
+      skipped: [],
+      warnings: [],
+    });
     expect(await listAreaFigures(harness.db)).toHaveLength(49);
     const events = await listAuditEvents(harness.db, { limit: 10 });
     expect(events.filter((event) => event.action === 'metrics.imported')).toHaveLength(1);
@@ -61,11 +71,42 @@ describe('POST /api/v1/imports/metrics', () => {
     expect(await listAuditEvents(harness.db, { limit: 10 })).toEqual([]);
   });
 
-  it('counts replaced months on a second import', async () => {
+  it('writes nothing for rows that hold the stored values: no version moves, and only changed months count as updated', async () => {
     await importCsv(workedExampleCsv);
+    const versionsBefore = await monthVersions();
     const again = await importCsv(workedExampleCsv);
-    expect(await again.json()).toMatchObject({ areasCreated: 0, monthsCreated: 0, monthsUpdated: 49 });
+    expect(await again.json()).toMatchObject({ areasCreated: 0, monthsCreated: 0, monthsUpdated: 0, monthsUnchanged: 49 });
+    expect(await monthVersions()).toEqual(versionsBefore);
+
+    // One value changed, written differently but equal elsewhere (1.50 for 1.5): one month is updated.
+    const lines = workedExampleCsv.trimEnd().split('\n');
+    const columns = lines[0]!.split(',');
+    const latency = columns.indexOf('approval_latency_days');
+    const changed = lines.map((line, index) => {
+      if (index !== 5) return line;
+      const values = line.split(',');
+      values[latency] = String(Number(values[latency]) + 1);
+      return values.join(',');
+    });
+    const changedLine = changed[5]!.split(',');
+    const response = await importCsv(`${changed.join('\n')}\n`);
+    expect(await response.json()).toMatchObject({ monthsCreated: 0, monthsUpdated: 1, monthsUnchanged: 48 });
+    const versionsAfter = await monthVersions();
+    const key = `${changedLine[0]} ${changedLine[columns.indexOf('month')]}`;
+    expect(versionsAfter.get(key)).not.toBe(versionsBefore.get(key));
+    versionsAfter.delete(key);
+    versionsBefore.delete(key);
+    expect(versionsAfter).toEqual(versionsBefore);
   });
+
+  async function monthVersions(): Promise<Map<string, number>> {
+    const { areas, areaMonths } = schema;
+    const rows = await harness.db
+      .select({ slug: areas.slug, month: areaMonths.month, version: areaMonths.version })
+      .from(areaMonths)
+      .innerJoin(areas, eq(areas.id, areaMonths.areaId));
+    return new Map(rows.map((row) => [`${row.slug} ${row.month}`, Number(row.version)]));
+  }
 
   it('writes nothing when any row is bad, and names each bad row and column', async () => {
     const csv = [header, row('payments', '2024-01'), row('payments', '2024-02', { hires_lead_owned: '3' }), row('search', '2024-13')].join('\n');
@@ -96,6 +137,147 @@ describe('POST /api/v1/imports/metrics', () => {
     const latin1 = await importCsv(new Uint8Array([0x61, 0xe9, 0x0a]));
     expect(latin1.status).toBe(400);
     expect((await problemOf(latin1)).detail).toMatch(/UTF-8/);
+  });
+
+  it('reads a file that streams in small chunks, cut inside characters, quoted values and line ends', async () => {
+    const names = ['"Zahlungsverkehr, Überweisungen"', '"Café ""Crème""\r\nEU"', 'Søk 🔎'];
+    const slugs = ['payments', 'cafe', 'search'];
+    const lines = slugs.flatMap((slug, index) => ['2024-01', '2024-02'].map((month) => row(slug, month, { area_name: names[index] })));
+    const bytes = new TextEncoder().encode(`\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`);
+    const chunked = (size: number) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+          controller.close();
+        },
+      });
+    for (const size of [1, 3, 7]) {
+      await harness.reset();
+      admin = await harness.user('admin');
+      const response = await harness.request('/api/v1/imports/metrics', {
+        method: 'POST',
+        body: chunked(size),
+        headers: { 'content-type': 'text/csv' },
+        duplex: 'half',
+        as: admin,
+      } as RequestInit & { as: TestUser });
+      expect(response.status, `chunks of ${size} bytes`).toBe(200);
+      expect(await response.json()).toEqual({ dryRun: false, rows: 6, areasCreated: 3, monthsCreated: 6, monthsUpdated: 0, monthsUnchanged: 0, skipped: [], warnings: [] });
+      const areas = (await (await harness.request('/api/v1/areas', { as: admin })).json()) as { items: { slug: string; name: string }[] };
+      expect(Object.fromEntries(areas.items.map((area) => [area.slug, area.name]))).toEqual({
+        payments: 'Zahlungsverkehr, Überweisungen',
+        cafe: 'Café "Crème"\r\nEU',
+        search: 'Søk 🔎',
+      });
+    }
+  });
+
+  describe("an area lead's re-import of the whole export", () => {
+    const exportLike = () =>
+      [
+        header,
+        row('payments', '2024-01'),
+        row('search', '2024-01'),
+        row('payments', '2024-02'),
+        row('search', '2024-02'),
+        row('growth', '2024-01'),
+        row('billing', '2024-01'),
+      ].join('\n');
+
+    it('is refused in plain words, naming every other area with its rows, and writes nothing', async () => {
+      await importCsv(exportLike());
+      const before = await listAreaFigures(harness.db);
+      const lead = await harness.user('area_lead', { leads: ['billing'] });
+      const response = await importCsv(exportLike().replaceAll(',4.5,', ',5.5,'), { as: lead });
+      expect(response.status).toBe(403);
+      const problem = await problemOf(response);
+      expect(problem.detail).toBe(
+        'You can import figures only for the areas you lead (billing), and the file also has rows for 3 other areas: ' +
+          "payments (2 rows), search (2 rows), growth (1 row). Remove those rows, or import only your areas' rows (scope=mine) to skip them. Nothing was imported.",
+      );
+      expect(problem.detail).not.toMatch(/metrics\.import|area_lead/);
+      expect(problem.errors).toEqual([
+        { row: 2, column: 'area_slug', path: 'areaSlug', message: 'payments is not one of your areas (2 rows in the file, the first on this line)' },
+        { row: 3, column: 'area_slug', path: 'areaSlug', message: 'search is not one of your areas (2 rows in the file, the first on this line)' },
+        { row: 6, column: 'area_slug', path: 'areaSlug', message: 'growth is not one of your areas (1 row in the file, the first on this line)' },
+      ]);
+      expect(await listAreaFigures(harness.db)).toEqual(before);
+    });
+
+    it('with scope=mine writes only their areas and reports the rest as skipped', async () => {
+      await importCsv(exportLike());
+      const lead = await harness.user('area_lead', { leads: ['billing', 'search'] });
+      const response = await harness.request('/api/v1/imports/metrics?scope=mine', {
+        method: 'POST',
+        body: exportLike().replaceAll(',4.5,', ',5.5,'),
+        headers: { 'content-type': 'text/csv' },
+        as: lead,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        dryRun: false,
+        rows: 3,
+        areasCreated: 0,
+        monthsCreated: 0,
+        monthsUpdated: 3,
+        monthsUnchanged: 0,
+        skipped: [
+          { areaSlug: 'payments', rows: 2 },
+          { areaSlug: 'growth', rows: 1 },
+        ],
+        warnings: [],
+      });
+      const latency = Object.fromEntries((await listAreaFigures(harness.db)).map((figures) => [`${figures.areaSlug} ${figures.month}`, figures.approvalLatencyDays]));
+      expect(latency).toEqual({
+        'billing 2024-01': 5.5,
+        'search 2024-01': 5.5,
+        'search 2024-02': 5.5,
+        'payments 2024-01': 4.5,
+        'payments 2024-02': 4.5,
+        'growth 2024-01': 4.5,
+      });
+    });
+
+    it('with scope=mine but no row of theirs is refused, and a viewer may not import at all', async () => {
+      const lead = await harness.user('area_lead', { leads: ['billing'] });
+      const response = await harness.request('/api/v1/imports/metrics?scope=mine', {
+        method: 'POST',
+        body: [header, row('payments', '2024-01')].join('\n'),
+        headers: { 'content-type': 'text/csv' },
+        as: lead,
+      });
+      expect(response.status).toBe(403);
+      expect((await problemOf(response)).detail).toBe(
+        "None of the file's rows are for the areas you lead (billing); it has rows for payments (1 row). Nothing was imported.",
+      );
+      const viewer = await harness.user('viewer');
+      const refused = await importCsv([header, row('payments', '2024-01')].join('\n'), { as: viewer });
+      expect(refused.status).toBe(403);
+      expect((await problemOf(refused)).detail).toBe('Only admins and area leads can import figures; ask one of them to import this file.');
+      expect(await listAreaFigures(harness.db)).toEqual([]);
+    });
+  });
+
+  it('warns about columns it ignored and names that differ from the area, and renames nothing', async () => {
+    await importCsv([header, row('payments', '2024-01')].join('\n'));
+    const csv = [`region,${header},notes`, `EMEA,${row('payments', '2024-02', { area_name: 'Payments EU' })},call Ann`].join('\n');
+    const response = await importCsv(csv);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      monthsCreated: 1,
+      warnings: [
+        { row: 1, column: 'region', path: 'header', message: 'column "region" is not part of the import format; its values were ignored' },
+        { row: 1, column: 'notes', path: 'header', message: 'column "notes" is not part of the import format; its values were ignored' },
+        {
+          row: 2,
+          column: 'area_name',
+          path: 'areaName',
+          message: 'area_name "Payments EU" differs from the name of payments, "PAYMENTS"; an import does not rename an area (rename it on the area\'s page)',
+        },
+      ],
+    });
+    const area = (await (await harness.request('/api/v1/areas/payments', { as: admin })).json()) as { name: string };
+    expect(area.name).toBe('PAYMENTS');
   });
 
   it('answers 415 to a body that is not text/csv', async () => {
@@ -154,6 +336,7 @@ describe('the audit event of an import', () => {
       areasCreated: 2,
       monthsCreated: 6,
       monthsUpdated: 0,
+      monthsUnchanged: 0,
       targetsChanged: 0,
       areas: [
         { slug: 'growth', rows: 2, firstMonth: '2023-11', lastMonth: '2024-01', created: true },
@@ -203,5 +386,65 @@ describe('GET /api/v1/exports/metrics', () => {
     const sortLines = (text: string) => text.trim().split(/\r?\n/).slice(1).sort();
     expect(exported.split('\n')[0]).toBe(header);
     expect(sortLines(exported)).toEqual(sortLines(workedExampleCsv));
+  });
+
+  const exportOf = async (query: string, as = admin) => {
+    const response = await harness.request(`/api/v1/exports/metrics${query}`, { as });
+    return { response, text: response.status === 200 ? await response.text() : '' };
+  };
+  const slugMonths = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 3).filter((_, index) => index !== 1).join(' '));
+
+  it('narrows to some areas, to the areas the user leads, and to a month range, and names the file after what it holds', async () => {
+    await importCsv([header, ...['payments', 'search', 'growth'].flatMap((slug) => ['2024-01', '2024-02', '2024-03'].map((month) => row(slug, month)))].join('\n'));
+
+    const some = await exportOf('?areas=search,payments&from=2024-02');
+    expect(slugMonths(some.text)).toEqual(['payments 2024-02', 'payments 2024-03', 'search 2024-02', 'search 2024-03']);
+    expect(some.response.headers.get('content-disposition')).toBe('attachment; filename="area-metrics_2-areas_2024-02_to_2024-03.csv"');
+
+    const lead = await harness.user('area_lead', { leads: ['growth'] });
+    const mine = await exportOf('?mine=true&to=2024-02', lead);
+    expect(slugMonths(mine.text)).toEqual(['growth 2024-01', 'growth 2024-02']);
+    expect(mine.response.headers.get('content-disposition')).toBe('attachment; filename="area-metrics_my-areas_2024-01_to_2024-02.csv"');
+
+    const all = await exportOf('');
+    expect(all.response.headers.get('content-disposition')).toBe('attachment; filename="area-metrics_2024-01_to_2024-03.csv"');
+    expect(slugMonths(all.text)).toHaveLength(9);
+  });
+
+  it('gives the header alone as a template', async () => {
+    await importCsv(workedExampleCsv);
+    const template = await exportOf('?template=true');
+    expect(template.text).toBe(`${header}\n`);
+    expect(template.response.headers.get('content-disposition')).toBe('attachment; filename="area-metrics_template.csv"');
+  });
+
+  it('refuses unknown areas, a range that ends before it starts, malformed months, and "my areas" for someone who leads none', async () => {
+    await importCsv(workedExampleCsv);
+    for (const [query, detail] of [
+      ['?areas=payments,nowhere', /No area is called "nowhere"/],
+      ['?from=2024-05&to=2024-01', /from/],
+      ['?from=May-24', /from/],
+      ['?areas=', /areas/],
+      ['?mine=true', /You lead no area/],
+    ] as const) {
+      const { response } = await exportOf(query);
+      expect(response.status, query).toBe(422);
+      const problem = await problemOf(response);
+      expect(`${problem.detail} ${JSON.stringify(problem.errors)}`, query).toMatch(detail);
+    }
+  });
+
+  it('writes names that would start a formula behind an apostrophe, and an import reads them back as they were', async () => {
+    const names = ['=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1)'];
+    const slugs = names.map((_, index) => `formula-${index}`);
+    await importCsv([header, ...slugs.map((slug, index) => row(slug, '2024-01', { area_name: `"${names[index]!.replaceAll('"', '""')}"` }))].join('\n'));
+    const exported = (await exportOf('')).text;
+    for (const line of exported.trim().split('\n').slice(1)) expect(line).toMatch(/^formula-\d,"?'[=+\-@]/);
+    await harness.reset();
+    admin = await harness.user('admin');
+    expect((await importCsv(exported)).status).toBe(200);
+    const areas = (await (await harness.request('/api/v1/areas', { as: admin })).json()) as { items: { slug: string; name: string }[] };
+    expect(Object.fromEntries(areas.items.map((area) => [area.slug, area.name]))).toEqual(Object.fromEntries(slugs.map((slug, index) => [slug, names[index]])));
+    expect((await exportOf('')).text).toBe(exported);
   });
 });

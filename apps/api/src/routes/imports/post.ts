@@ -1,18 +1,18 @@
-import { importQuerySchema, importResultSchema, type MetricsCsvRow, parseMetricsCsv } from '@autonomy/contracts';
+import { importQuerySchema, importResultSchema, MAX_REPORTED_ERRORS } from '@autonomy/contracts';
 import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { authorize } from '../../auth/authorize.ts';
-import type { AppEnv, App } from '../../context.ts';
+import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { ApiError } from '../../errors/problem.ts';
 import { importFigures } from '../../services/imports.ts';
+import { readImportRows } from './read-body.ts';
+import { rowsTheUserMayImport } from './scope.ts';
 
 const route = createRoute({
   method: 'post',
   path: '/api/v1/imports/metrics',
   tags: ['Figures'],
-  summary: 'Import monthly figures from CSV (the brief\'s format), for months up to the current one; all rows or none. `dryRun=true` only validates.',
+  summary:
+    'Import monthly figures from CSV (the brief\'s format), for months up to the current one; all rows or none. `dryRun=true` only checks; `scope=mine` skips the rows of areas the user may not write.',
   request: {
     query: importQuerySchema,
     body: { required: true, content: { 'text/csv': { schema: z.string() } } },
@@ -26,30 +26,11 @@ const route = createRoute({
 export function registerImportMetrics(app: App): void {
   app.openapi(route, async (c) => {
     const actor = c.var.user;
-    const { dryRun } = c.req.valid('query');
+    const { dryRun, scope } = c.req.valid('query');
     const { now = () => new Date() } = c.var.deps;
-    const rows = parseRows(await readCsvBody(c), monthOf(now()));
-    for (const slug of new Set(rows.map((row) => row.areaSlug))) authorize(actor, 'metrics.import', slug);
-    const counts = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
-    return c.json({ dryRun, rows: rows.length, ...counts }, 200);
+    const file = await readImportRows(c, monthOf(now()));
+    const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
+    const outcome = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
+    return c.json({ dryRun, rows: rows.length, ...outcome.counts, skipped, warnings: [...file.warnings, ...outcome.warnings].slice(0, MAX_REPORTED_ERRORS) }, 200);
   });
-}
-
-async function readCsvBody(c: Context<AppEnv>): Promise<string> {
-  const contentType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'text/csv') {
-    throw new ApiError('unsupported_media_type', 'Send the file as Content-Type: text/csv.');
-  }
-  const bytes = await c.req.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ApiError('malformed_request', 'The file is not valid UTF-8 text; save it as CSV UTF-8 and try again.');
-  }
-}
-
-function parseRows(text: string, currentMonth: string): MetricsCsvRow[] {
-  const parsed = parseMetricsCsv(text, { latestMonth: currentMonth });
-  if (parsed.ok) return parsed.rows;
-  throw new ApiError(parsed.kind === 'unparseable' ? 'malformed_request' : 'invalid_input', parsed.detail, parsed.errors);
 }

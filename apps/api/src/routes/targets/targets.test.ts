@@ -127,8 +127,9 @@ describe('POST /api/v1/areas/{slug}/targets', () => {
       [{ from: '2025-13', revenueTarget: 1, reason: 'No such month' }, 'from'],
       [{ from: '2025-01', revenueTarget: -5, reason: 'Negative' }, 'revenueTarget'],
       [{ from: '2025-01', revenueTarget: 1e15, reason: 'Too large to store' }, 'revenueTarget'],
-      // numeric(18,4) would round it to 0 and record a change that is not one.
-      [{ from: '2025-01', revenueTarget: 2_000_000.00001, reason: 'A fifth decimal' }, 'revenueTarget'],
+      // numeric(18,4) would round it away and record a change that is not one. (At 2,000,000 a
+      // fifth decimal is within the brief's float noise, 1e-9 × 2,000,000, and read as its rounding.)
+      [{ from: '2025-01', revenueTarget: 20.00001, reason: 'A fifth decimal' }, 'revenueTarget'],
       [{ from: '2025-01', revenueTarget: 1, reason: '   ' }, 'reason'],
       [{ from: '2025-01', revenueTarget: 1 }, 'reason'],
       [{ from: '2025-01', revenueTarget: 1, reason: 'x'.repeat(501) }, 'reason'],

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { MAX_IMPORT_ROWS, METRICS_CSV_COLUMNS, type ImportResult } from '@autonomy/contracts';
-import { ApiError, EXPORT_METRICS_URL } from '../../lib/api.ts';
+import { ApiError, exportMetricsUrl } from '../../lib/api.ts';
 import { countOf, formatAmount } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link } from '../../router.tsx';
@@ -23,21 +23,23 @@ export function ImportPage() {
         </div>
       </div>
       <div className="stack">
-        {mayImport ? (
-          <ImportPanel />
+        {mayImport && session.data ? (
+          <ImportPanel isLead={session.data.role === 'area_lead'} />
         ) : (
           <section className="panel">
             <p>Your role can read the figures but not import them. Ask an admin or the area’s lead.</p>
           </section>
         )}
-        <ExportPanel />
+        <ExportPanel leadsAreas={(session.data?.areaSlugs.length ?? 0) > 0} />
       </div>
     </div>
   );
 }
 
-function ImportPanel() {
+function ImportPanel({ isLead }: { isLead: boolean }) {
   const [file, setFile] = useState<File | null>(null);
+  // A lead's usual file is the whole export: their rows and everybody else's.
+  const [onlyMine, setOnlyMine] = useState(isLead);
   const importer = useImportMetrics();
   const fileInputId = useId();
 
@@ -48,7 +50,7 @@ function ImportPanel() {
   }
 
   function run(dryRun: boolean) {
-    if (file) importer.mutate({ file, dryRun });
+    if (file) importer.mutate({ file, dryRun, onlyMine: isLead && onlyMine });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -75,6 +77,19 @@ function ImportPanel() {
           <input id={fileInputId} type="file" accept=".csv,text/csv" onChange={handleFileChange} />
           {file && <span className="muted small">{formatFileSize(file.size)}</span>}
         </div>
+        {isLead && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={onlyMine}
+              onChange={(event) => {
+                setOnlyMine(event.target.checked);
+                importer.reset();
+              }}
+            />{' '}
+            Only my areas’ rows: skip the rows of other areas (and list them) instead of refusing the file
+          </label>
+        )}
         <div className="button-row">
           <button type="submit" className="button" disabled={!file || importer.isPending}>
             {runningCheck ? 'Checking…' : 'Check'}
@@ -100,7 +115,9 @@ function CsvFormatHint() {
       <summary>CSV format</summary>
       <p className="muted small">
         A header row with these columns, then one row per area and month (at most {formatAmount(MAX_IMPORT_ROWS)} rows).
-        Months are written <code>YYYY-MM</code>; <code>target_owner</code> is <code>area</code> or <code>central</code>.
+        Months are written <code>YYYY-MM</code> (also read: <code>2026-11-01</code>, <code>Nov-26</code>,{' '}
+        <code>Nov 2026</code>, <code>11/2026</code>); <code>target_owner</code> is <code>area</code> or <code>central</code>. Names
+        of columns may use any case, spaces or underscores; other columns are ignored.
       </p>
       <p className="format-hint__columns">
         {METRICS_CSV_COLUMNS.map((column) => (
@@ -112,27 +129,41 @@ function CsvFormatHint() {
 }
 
 function ImportOutcome({ result }: { result: ImportResult }) {
-  if (result.dryRun) {
-    return (
-      <div className="notice notice--success" role="status">
-        <p className="notice__title">The file is valid: {countOf(result.rows, 'row')}.</p>
-        <p>Importing it would {describeChanges(result, 'planned')}. Nothing has changed yet.</p>
-      </div>
-    );
-  }
   return (
     <div className="notice notice--success" role="status">
-      <p className="notice__title">Imported {countOf(result.rows, 'row')}.</p>
-      <p>
-        This {describeChanges(result, 'done')}. <Link to="/">See the portfolio</Link>
-      </p>
+      {result.dryRun ? (
+        <>
+          <p className="notice__title">The file is valid: {countOf(result.rows, 'row')}.</p>
+          <p>Importing it would {describeChanges(result, 'planned')}. Nothing has changed yet.</p>
+        </>
+      ) : (
+        <>
+          <p className="notice__title">Imported {countOf(result.rows, 'row')}.</p>
+          <p>
+            This {describeChanges(result, 'done')}. <Link to="/">See the portfolio</Link>
+          </p>
+        </>
+      )}
+      {result.skipped.length > 0 && (
+        <p data-testid="import-skipped">
+          Skipped the rows of {countOf(result.skipped.length, 'area')} you do not lead:{' '}
+          {result.skipped.map((area) => `${area.areaSlug} (${countOf(area.rows, 'row')})`).join(', ')}.
+        </p>
+      )}
+      {result.warnings.length > 0 && (
+        <div data-testid="import-warnings">
+          <p>Read, but worth a look:</p>
+          <ImportErrors errors={result.warnings} />
+        </div>
+      )}
     </div>
   );
 }
 
 function describeChanges(result: ImportResult, tense: 'planned' | 'done'): string {
   const [create, update] = tense === 'planned' ? ['create', 'update'] : ['created', 'updated'];
-  return `${create} ${countOf(result.areasCreated, 'area')} and ${countOf(result.monthsCreated, 'area month')}, and ${update} ${countOf(result.monthsUpdated, 'area month')}`;
+  const unchanged = result.monthsUnchanged > 0 ? `; ${countOf(result.monthsUnchanged, 'area month')} already ${result.monthsUnchanged === 1 ? 'holds' : 'hold'} these figures` : '';
+  return `${create} ${countOf(result.areasCreated, 'area')} and ${countOf(result.monthsCreated, 'area month')}, and ${update} ${countOf(result.monthsUpdated, 'area month')}${unchanged}`;
 }
 
 function ImportFailure({ error, dryRun }: { error: Error; dryRun: boolean }) {
@@ -148,16 +179,60 @@ function ImportFailure({ error, dryRun }: { error: Error; dryRun: boolean }) {
   );
 }
 
-function ExportPanel() {
+function ExportPanel({ leadsAreas }: { leadsAreas: boolean }) {
+  const [mine, setMine] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const fromId = useId();
+  const toId = useId();
+  const backwards = from !== '' && to !== '' && from > to;
   return (
     <section className="panel" aria-labelledby="export-heading">
       <div className="panel__header">
         <h2 id="export-heading">Export figures</h2>
-        <p className="muted">Every area month as CSV — also a template for the import.</p>
+        <p className="muted">
+          Area months as CSV, in the import format. Names that a spreadsheet would run as a formula are written behind an
+          apostrophe; an import reads them back as they were.
+        </p>
       </div>
-      <a className="button" href={EXPORT_METRICS_URL} download>
-        Export CSV
-      </a>
+      <div className="export-form">
+        <div className="field">
+          <label className="field__label" htmlFor={fromId}>
+            From month
+          </label>
+          <input id={fromId} type="month" value={from} onChange={(event) => setFrom(event.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={toId}>
+            To month
+          </label>
+          <input id={toId} type="month" value={to} onChange={(event) => setTo(event.target.value)} aria-invalid={backwards || undefined} />
+        </div>
+        {leadsAreas && (
+          <label className="checkbox">
+            <input type="checkbox" checked={mine} onChange={(event) => setMine(event.target.checked)} /> Only my areas
+          </label>
+        )}
+      </div>
+      {backwards && (
+        <p className="field__error" role="alert">
+          The range ends before it starts.
+        </p>
+      )}
+      <div className="button-row">
+        {backwards ? (
+          <button type="button" className="button" disabled>
+            Export CSV
+          </button>
+        ) : (
+          <a className="button" href={exportMetricsUrl({ mine, from, to })} download>
+            Export CSV
+          </a>
+        )}
+        <a className="button button--quiet" href={exportMetricsUrl({ template: true })} download>
+          Empty template
+        </a>
+      </div>
     </section>
   );
 }
