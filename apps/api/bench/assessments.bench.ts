@@ -216,6 +216,14 @@ async function measureSize(engine: Engine, handle: DatabaseHandle, size: Size, i
       lines.push({ engine, size: sizeLabel, what, ms: put, runs: `${putRuns}`, floorName: 'GET /auth/me (bare signed-in route)', floorMs: bare, goal: 3 });
       log(`${engine} ${sizeLabel}: ${what} ${fmt(put)} vs bare ${fmt(bare)}`);
     }
+    // What a write costs before any rule runs: a transaction that rewrites the month and commits.
+    const writeAlone = await median(putRuns, () =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`update area_months set approval_latency_days = approval_latency_days + 0
+          where area_id = (select id from areas where slug = ${slug}) and month = ${LATEST}`);
+      }), 2);
+    lines.push({ engine, size: sizeLabel, what: '  SQL: begin; update one month; commit (a write alone, no API, no rules)', ms: writeAlone, runs: `${putRuns}`, floorName: 'GET /auth/me (bare signed-in route)', floorMs: bare });
+    log(`${engine} ${sizeLabel}: a write transaction alone ${fmt(writeAlone)}`);
   }
 
   // 4. CSV import.

@@ -468,6 +468,9 @@ describe('the autonomy dashboard', () => {
     await expect(outcome.textContent()).resolves.toContain('The file is valid: 1 row.');
     await expect(lead.getByTestId('import-skipped').textContent()).resolves.toBe('Skipped the rows of 1 area you do not lead: mobile (1 row).');
     await expect(lead.getByTestId('import-warnings').textContent()).resolves.toContain('column "Region" is not part of the import format; its values were ignored');
+    // The preview: Payments gets one new month (January 2019), and the table says so.
+    const payments = lead.getByTestId('import-preview').locator('tr[data-area="payments"]');
+    await expect(payments.locator('td').allTextContents()).resolves.toEqual(['1', '0', '0', '—']);
 
     // Without the box, the file is refused in words, naming the other area.
     await lead.getByLabel(/Only my areas’ rows/).uncheck();

@@ -1,12 +1,58 @@
 import { z } from 'zod';
-import { monthSchema, slugSchema } from './primitives.ts';
+import { monthSchema, severitySchema, slugSchema } from './primitives.ts';
 import { fieldErrorSchema } from './problem.ts';
+import { findingKindSchema } from './signals.ts';
 
 export const importQuerySchema = z.object({
   dryRun: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** `mine`: rows of areas the user may not write are skipped (and listed) instead of refusing the file. */
   scope: z.enum(['all', 'mine']).default('all'),
 });
+
+/** How many of a dry run's changes are listed: enough to judge a file, few enough to read. */
+export const PREVIEW_CHANGES_PER_AREA = 5;
+export const PREVIEW_SIGNALS_LISTED = 500;
+
+export const importPreviewSchema = z
+  .object({
+    /** Per area of the file, in slug order: what the import would do to its months. */
+    areas: z.array(
+      z.object({
+        areaSlug: z.string(),
+        areaName: z.string(),
+        /** The import would create the area. */
+        newArea: z.boolean(),
+        monthsCreated: z.number().int(),
+        monthsChanged: z.number().int(),
+        monthsUnchanged: z.number().int(),
+        /** The first values that would change, month by month (at most PREVIEW_CHANGES_PER_AREA). */
+        changes: z.array(
+          z.object({ month: z.string(), column: z.string(), before: z.union([z.number(), z.string()]), after: z.union([z.number(), z.string()]) }),
+        ),
+      }),
+    ),
+    /** Signals the new figures would open, reopen, escalate, ease or clear. */
+    signals: z.object({
+      opens: z.number().int(),
+      reopens: z.number().int(),
+      escalates: z.number().int(),
+      eases: z.number().int(),
+      clears: z.number().int(),
+      /** The first PREVIEW_SIGNALS_LISTED of them, by area and month. */
+      listed: z.array(
+        z.object({
+          areaSlug: z.string(),
+          month: z.string(),
+          kind: findingKindSchema,
+          change: z.enum(['opens', 'reopens', 'escalates', 'eases', 'clears']),
+          severity: severitySchema,
+          previousSeverity: severitySchema.nullable(),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: 'ImportPreview' });
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importResultSchema = z
   .object({
@@ -21,6 +67,8 @@ export const importResultSchema = z
     skipped: z.array(z.object({ areaSlug: z.string(), rows: z.number().int() })),
     /** What was read but not used: columns outside the format, names that differ from an area's name. */
     warnings: z.array(fieldErrorSchema),
+    /** With dryRun: what the import would change, area by area, and the signals it would move. */
+    preview: importPreviewSchema.optional(),
   })
   .meta({ id: 'ImportResult' });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -19,7 +19,7 @@ import {
 } from '@autonomy/db';
 import { assessArea, detectFindings, RULES_VERSION } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
-import { type AreaFindings, reconcileAreaSignals, type SignalChangeCounts } from './signals.ts';
+import { type AreaFindings, reconcileAreaSignals, type SignalChange, type SignalChangeCounts } from './signals.ts';
 
 /** Figures of an area changed from `fromMonth` on (null: all its months may have changed). */
 export interface AreaChange {
@@ -37,6 +37,8 @@ export interface ReassessOutcome extends SignalChangeCounts {
   /** With `compare`: stored assessments that were missing, left over or different from the recomputation. */
   differed?: number;
   differences?: AssessmentDifference[];
+  /** With `describeSignals`: each signal opened, reopened, escalated, eased or cleared. */
+  signalChanges?: SignalChange[];
 }
 
 export interface AssessmentDifference {
@@ -49,6 +51,8 @@ export interface AssessmentDifference {
 export interface ReassessOptions {
   /** Compare what was stored with the recomputation before replacing it (the admin's rebuild). */
   compare?: boolean;
+  /** Say what happened to each signal (an import's preview), not only count it. */
+  describeSignals?: boolean;
   /** Called after each batch of areas, for a progress line. */
   onProgress?: (done: { areas: number; months: number; totalAreas: number }) => void;
 }
@@ -124,6 +128,7 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
         outcome.raised += signals.raised;
         outcome.refreshed += signals.refreshed;
         outcome.cleared += signals.cleared;
+        if (options.describeSignals) (outcome.signalChanges ??= []).push(...signals.changes);
         areasDone += batch.length;
         options.onProgress?.({ areas: areasDone, months: outcome.months, totalAreas: changes.length });
       })(),

@@ -1,5 +1,6 @@
-import type { FieldError, MetricsCsvRow } from '@autonomy/contracts';
-import { type AuditActor, type Database, importAreaMonths, recordAuditEvent } from '@autonomy/db';
+import type { FieldError, ImportPreview, MetricsCsvRow } from '@autonomy/contracts';
+import { type AuditActor, type Database, importAreaMonths, listAreaFigures, recordAuditEvent } from '@autonomy/db';
+import { previewImport } from './import-preview.ts';
 import { summariseImportByArea } from './import-summary.ts';
 import { holdSettingsSteady, reassess } from './assessments.ts';
 
@@ -13,27 +14,45 @@ export interface ImportCounts {
 /** Thrown inside the transaction to undo a dry run after it has been checked against the database. */
 class DryRunRollback extends Error {}
 
+export interface ImportOutcome {
+  counts: ImportCounts;
+  warnings: FieldError[];
+  /** A dry run's account of what the import would change. */
+  preview?: ImportPreview;
+}
+
 /**
  * Imports parsed, valid rows: every row or none. Writes the figures that differ from those
  * stored (a row that holds the stored values writes nothing and keeps its version), reassesses
  * each area from its earliest changed month, and records one audit event listed under every area
- * the file touched. A dry run does the same work in a transaction it then rolls back.
+ * the file touched. A dry run does the same work, signals included, in a transaction it then
+ * rolls back, and says what would have changed.
  */
 export async function importFigures(
   db: Database,
   request: { rows: readonly MetricsCsvRow[]; dryRun: boolean; actor: AuditActor; now: Date },
-): Promise<{ counts: ImportCounts; warnings: FieldError[] }> {
+): Promise<ImportOutcome> {
   const { rows, dryRun, actor, now } = request;
-  let result: { counts: ImportCounts; warnings: FieldError[] } | undefined;
+  let result: ImportOutcome | undefined;
   try {
     await db.transaction(async (tx) => {
       await holdSettingsSteady(tx);
+      const stored = dryRun ? await listAreaFigures(tx, { areaSlugs: [...new Set(rows.map((row) => row.areaSlug))] }) : [];
       const outcome = await importAreaMonths(tx, rows, actor.id);
       const { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged, createdAreaSlugs } = outcome;
       const counts = { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged };
       result = { counts, warnings: namesThatDiffer(rows, outcome.areaNamesBySlug) };
-      if (dryRun) throw new DryRunRollback();
-      await reassess(tx, [...outcome.changedFrom].map(([areaId, fromMonth]) => ({ areaId, fromMonth })), now);
+      const reassessed = await reassess(tx, [...outcome.changedFrom].map(([areaId, fromMonth]) => ({ areaId, fromMonth })), now, {
+        describeSignals: dryRun,
+      });
+      if (dryRun) {
+        const created = new Set(createdAreaSlugs);
+        const areas = new Map(
+          [...outcome.areaIdsBySlug].map(([slug, id]) => [slug, { id, name: outcome.areaNamesBySlug.get(slug) ?? slug, created: created.has(slug) }]),
+        );
+        result.preview = previewImport({ rows, stored, areas, signalChanges: reassessed.signalChanges ?? [] });
+        throw new DryRunRollback();
+      }
       const areas = summariseImportByArea(rows, new Set(createdAreaSlugs));
       const areaSlugs = areas.map((area) => area.slug);
       // One event for the whole file, listed in every area it touched; it belongs to one area

@@ -4,6 +4,7 @@
  * Pure on purpose: the API validates imports with it and the web app checks files before upload.
  */
 export {
+  COLUMN_PATHS,
   MAX_IMPORT_ROWS,
   MAX_REPORTED_ERRORS,
   METRICS_CSV_COLUMNS,

@@ -280,6 +280,78 @@ describe('POST /api/v1/imports/metrics', () => {
     expect(area.name).toBe('PAYMENTS');
   });
 
+  it('previews a dry run: per area the months created, changed and unchanged, the first changes, and the signals that would move', async () => {
+    await importCsv(workedExampleCsv);
+    const figuresBefore = await listAreaFigures(harness.db);
+    const signalsBefore = await (await harness.request('/api/v1/signals?limit=1000', { as: admin })).json();
+    // Search's six drifting months rewritten as steady as Payments; Payments' December as it is; a new area.
+    const steady = '2000000,2100000,3,0,5,2,3,3,12,1,0,1,1,area';
+    const csv = [
+      header,
+      ...['2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12'].map((month) => `search,Search,${month},${steady}`),
+      `payments,Payments,2024-12,${steady}`,
+      `billing,Billing,2024-12,${steady}`,
+    ].join('\n');
+    const response = await importCsv(csv, { dryRun: true });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { preview: unknown };
+    expect(result).toMatchObject({ dryRun: true, rows: 8, areasCreated: 1, monthsCreated: 1, monthsUpdated: 6, monthsUnchanged: 1 });
+    // From the worked example's file and its expected.json: Search's July differs in five columns,
+    // and its five drift months (warning, then critical) would clear.
+    expect(result.preview).toEqual({
+      areas: [
+        { areaSlug: 'billing', areaName: 'Billing', newArea: true, monthsCreated: 1, monthsChanged: 0, monthsUnchanged: 0, changes: [] },
+        { areaSlug: 'payments', areaName: 'Payments', newArea: false, monthsCreated: 0, monthsChanged: 0, monthsUnchanged: 1, changes: [] },
+        {
+          areaSlug: 'search',
+          areaName: 'Search',
+          newArea: false,
+          monthsCreated: 0,
+          monthsChanged: 6,
+          monthsUnchanged: 0,
+          changes: [
+            { month: '2024-07', column: 'marketing_shared_fte', before: 2, after: 0 },
+            { month: '2024-07', column: 'hires_lead_owned', before: 2, after: 3 },
+            { month: '2024-07', column: 'decisions_central', before: 4, after: 1 },
+            { month: '2024-07', column: 'mandatory_processes', before: 4, after: 1 },
+            { month: '2024-07', column: 'approval_latency_days', before: 5, after: 1 },
+          ],
+        },
+      ],
+      signals: {
+        opens: 0,
+        reopens: 0,
+        escalates: 0,
+        eases: 0,
+        clears: 5,
+        listed: [
+          { areaSlug: 'search', month: '2024-07', kind: 'chipotle_drift', change: 'clears', severity: 'warning', previousSeverity: 'warning' },
+          ...['2024-08', '2024-09', '2024-10', '2024-11'].map((month) => ({
+            areaSlug: 'search',
+            month,
+            kind: 'chipotle_drift',
+            change: 'clears',
+            severity: 'critical',
+            previousSeverity: 'critical',
+          })),
+        ],
+      },
+    });
+    // A dry run writes nothing: figures, signals and areas are as they were.
+    expect(await listAreaFigures(harness.db)).toEqual(figuresBefore);
+    expect(await (await harness.request('/api/v1/signals?limit=1000', { as: admin })).json()).toEqual(signalsBefore);
+    expect((await harness.request('/api/v1/areas/billing', { as: admin })).status).toBe(404);
+  });
+
+  it('previews the signals a drifting file would open', async () => {
+    const response = await importCsv(workedExampleCsv, { dryRun: true });
+    const { preview } = (await response.json()) as { preview: { signals: { opens: number; listed: { areaSlug: string; month: string; severity: string }[] } } };
+    // expected.json: Search drifts 2024-07…2024-11; Data Platform's critical months are drifts too.
+    const searchOpens = preview.signals.listed.filter((signal) => signal.areaSlug === 'search').map((signal) => `${signal.month} ${signal.severity}`);
+    expect(searchOpens).toEqual(['2024-07 warning', '2024-08 critical', '2024-09 critical', '2024-10 critical', '2024-11 critical']);
+    expect(preview.signals.opens).toBe(preview.signals.listed.length);
+  });
+
   it('answers 415 to a body that is not text/csv', async () => {
     const response = await importCsv(workedExampleCsv, { contentType: 'application/json' });
     expect(response.status).toBe(415);

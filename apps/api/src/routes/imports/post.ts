@@ -31,6 +31,7 @@ export function registerImportMetrics(app: App): void {
     const file = await readImportRows(c, monthOf(now()));
     const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
     const outcome = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
-    return c.json({ dryRun, rows: rows.length, ...outcome.counts, skipped, warnings: [...file.warnings, ...outcome.warnings].slice(0, MAX_REPORTED_ERRORS) }, 200);
+    const warnings = [...file.warnings, ...outcome.warnings].slice(0, MAX_REPORTED_ERRORS);
+    return c.json({ dryRun, rows: rows.length, ...outcome.counts, skipped, warnings, ...(outcome.preview ? { preview: outcome.preview } : {}) }, 200);
   });
 }

@@ -7,6 +7,7 @@ import { Link } from '../../router.tsx';
 import { canImportFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { ImportErrors } from './import-errors.tsx';
+import { ImportPreviewView } from './import-preview.tsx';
 import { useImportMetrics } from './queries.ts';
 
 export function ImportPage() {
@@ -135,6 +136,7 @@ function ImportOutcome({ result }: { result: ImportResult }) {
         <>
           <p className="notice__title">The file is valid: {countOf(result.rows, 'row')}.</p>
           <p>Importing it would {describeChanges(result, 'planned')}. Nothing has changed yet.</p>
+          {result.preview && <ImportPreviewView preview={result.preview} />}
         </>
       ) : (
         <>
