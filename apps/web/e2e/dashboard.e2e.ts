@@ -2,6 +2,7 @@
  * The dashboard as a person sees it: the real API (with its demo data) serving the built app,
  * driven in Debian's Chromium. Needs `vite build` first (dist/ is what the API serves).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,23 @@ describe('the autonomy dashboard', () => {
     await expect(page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics');
     await expect(page.getByRole('link', { name: 'Empty template' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics?template=true');
     await expect(page.getByRole('button', { name: 'Check' }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('hands the admin the rows a check refused, as a CSV with an error column', async () => {
+    const header = 'area_slug,area_name,month,revenue_target,revenue_actual,marketing_dedicated_fte,marketing_shared_fte,sales_dedicated_fte,sales_shared_fte,hires_total,hires_lead_owned,decisions_total,decisions_central,shared_service_dependencies,mandatory_processes,approval_latency_days,target_owner';
+    const good = (month: string) => `payments,Payments,${month},1000,900,1,0.5,2,0,2,1,5,2,1,3,4.5,area`;
+    // 520 bad rows: more than the 500 problems an answer lists, all of them in the report.
+    const bad = Array.from({ length: 520 }, (_, index) => `payments,Payments,${1900 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')},"1,000",900,1,0.5,2,0,2,1,5,2,1,3,4.5,area`);
+    const file = [header, good('2019-01'), ...bad].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'The check found problems' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the rows with problems (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('figures_problems.csv');
+    const report = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+    expect(report[0]).toBe(`${header},error`);
+    expect(report).toHaveLength(521);
+    expect(report[1]).toBe(`${bad[0]},"revenue_target must be a number ≥ 0, got ""1,000"" (no thousands separators: write 1000)"`);
   });
 
   it('shows the API’s refusal beside the settings field, then saves and recomputes', async () => {

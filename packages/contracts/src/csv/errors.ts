@@ -6,9 +6,11 @@ export class ErrorList {
   readonly reported: FieldError[] = [];
   total = 0;
 
+  constructor(private readonly limit = MAX_REPORTED_ERRORS) {}
+
   add(error: FieldError): void {
     this.total++;
-    if (this.reported.length < MAX_REPORTED_ERRORS) this.reported.push(error);
+    if (this.reported.length < this.limit) this.reported.push(error);
   }
 
   summary(): string {

@@ -3,7 +3,7 @@ import { COLUMN_PATHS, METRICS_CSV_COLUMNS, type MetricsCsvRow } from './columns
 import { toSafeCell } from './values.ts';
 
 /** A text cell: safe to open in a spreadsheet (`toSafeCell`), then quoted where CSV needs it. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   const value = toSafeCell(text);
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

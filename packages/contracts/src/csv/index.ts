@@ -14,3 +14,4 @@ export {
 } from './columns.ts';
 export { MetricsCsvParser, parseMetricsCsv, type ParseOptions } from './parse.ts';
 export { formatMetricsCsv } from './format.ts';
+export { formatErrorReport } from './error-report.ts';

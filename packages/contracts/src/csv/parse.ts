@@ -243,6 +243,8 @@ function describeRuleBreach(
 export interface ParseOptions {
   /** The current month: figures are for months that have begun, so a later one is refused. */
   latestMonth?: string;
+  /** How many problems to list (default MAX_REPORTED_ERRORS); a report of every bad row asks for all. */
+  maxReported?: number;
 }
 
 /**
@@ -308,7 +310,7 @@ export class MetricsCsvParser {
           return;
         }
         this.columns = check.columns;
-        this.data = new DataRows(check.columns, check.warnings, this.options.latestMonth);
+        this.data = new DataRows(check.columns, check.warnings, this.options);
       }
       for (let record = nextNonBlankRecord(this.reader); record !== null; record = nextNonBlankRecord(this.reader)) {
         const refusal = this.data.add(record);
@@ -332,7 +334,7 @@ function nextNonBlankRecord(reader: CsvRecordReader): CsvRecord | null {
 
 /** The data rows of a file whose header was read: the good rows, or every problem. */
 class DataRows {
-  private readonly errors = new ErrorList();
+  private readonly errors: ErrorList;
   private readonly read: RowReader;
   private readonly memory: FileMemory = { areaMonths: new Map(), areaNames: new Map() };
   private readonly rows: MetricsCsvRow[] = [];
@@ -341,9 +343,10 @@ class DataRows {
   constructor(
     private readonly columns: readonly (MetricsCsvColumn | undefined)[],
     private readonly warnings: FieldError[],
-    latestMonth: string | undefined,
+    options: ParseOptions,
   ) {
-    this.read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), this.errors, latestMonth);
+    this.errors = new ErrorList(options.maxReported);
+    this.read = new RowReader(METRICS_CSV_COLUMNS.map((column) => columns.indexOf(column)), this.errors, options.latestMonth);
   }
 
   /** Reads one record; a result when the file is refused whatever follows (over the row limit). */

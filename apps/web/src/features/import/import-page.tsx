@@ -8,6 +8,7 @@ import { canImportFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { ImportErrors } from './import-errors.tsx';
 import { ImportPreviewView } from './import-preview.tsx';
+import { errorReportOf, reportName, saveTextFile } from './error-report.ts';
 import { useImportMetrics } from './queries.ts';
 
 export function ImportPage() {
@@ -103,7 +104,7 @@ function ImportPanel({ isLead }: { isLead: boolean }) {
       <CsvFormatHint />
       <div aria-live="polite">
         {importer.isSuccess && <ImportOutcome result={importer.data} />}
-        {importer.isError && <ImportFailure error={importer.error} dryRun={importer.variables.dryRun} />}
+        {importer.isError && <ImportFailure error={importer.error} dryRun={importer.variables.dryRun} file={importer.variables.file} />}
       </div>
     </section>
   );
@@ -168,15 +169,35 @@ function describeChanges(result: ImportResult, tense: 'planned' | 'done'): strin
   return `${create} ${countOf(result.areasCreated, 'area')} and ${countOf(result.monthsCreated, 'area month')}, and ${update} ${countOf(result.monthsUpdated, 'area month')}${unchanged}`;
 }
 
-function ImportFailure({ error, dryRun }: { error: Error; dryRun: boolean }) {
+function ImportFailure({ error, dryRun, file }: { error: Error; dryRun: boolean; file: File }) {
   const problem = error instanceof ApiError ? error.problem : null;
+  const errors = problem?.errors ?? [];
+  // Problems on data rows (the header is line 1 or later, its rows after it) can be downloaded with their rows.
+  const onRows = errors.some((fieldError) => (fieldError.row ?? 0) > 1 && fieldError.path !== 'header');
+  const [saving, setSaving] = useState(false);
+  async function download() {
+    setSaving(true);
+    try {
+      saveTextFile(await errorReportOf(file, errors), reportName(file.name));
+    } finally {
+      setSaving(false);
+    }
+  }
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">
         {dryRun ? 'The check found problems' : 'Nothing was imported'}: {problem?.title ?? error.message}
       </p>
       {problem?.detail && <p>{problem.detail}</p>}
-      {problem?.errors && problem.errors.length > 0 && <ImportErrors errors={problem.errors} />}
+      {onRows && (
+        <p>
+          <button type="button" className="button button--small" onClick={() => void download()} disabled={saving}>
+            {saving ? 'Preparing…' : 'Download the rows with problems (CSV)'}
+          </button>{' '}
+          <span className="muted small">Every bad row as written, with an error column; fix them there and import the file again.</span>
+        </p>
+      )}
+      {errors.length > 0 && <ImportErrors errors={errors} />}
     </div>
   );
 }
