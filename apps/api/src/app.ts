@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth/index.ts';
 import { registerDocsRoutes } from './routes/docs/index.ts';
 import { registerExportMetrics } from './routes/exports/get.ts';
 import { registerGetHealth } from './routes/health/get.ts';
+import { registerImportJobs } from './routes/imports/jobs.ts';
 import { registerImportMetrics } from './routes/imports/post.ts';
 import { registerGetPortfolio } from './routes/portfolio/get.ts';
 import { registerReviewRoutes } from './routes/reviews/index.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): App {
   registerAreaMonthRoutes(app);
   registerTargetRoutes(app);
   registerImportMetrics(app);
+  registerImportJobs(app);
   registerExportMetrics(app);
   registerGetPortfolio(app);
   registerListAuditEvents(app);

@@ -7,6 +7,7 @@
  * Every case runs in a transaction that is rolled back, so all start from the same fixtures.
  */
 import type { Role, SignalList } from '@autonomy/contracts';
+import { schema } from '@autonomy/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '../src/auth/authorize.ts';
 import type { AuthenticatedUser } from '../src/context.ts';
@@ -96,6 +97,9 @@ interface Fixtures {
   /** A review of REVIEWED_MONTH with one action item; UNREVIEWED_MONTH has figures and no review. */
   reviewId: string;
   actionItemId: string;
+  /** An import job of each actor, and one of the subject's. */
+  jobIds: Record<ActorName, string>;
+  subjectJobId: string;
 }
 
 interface Call {
@@ -160,6 +164,13 @@ const requests: Record<string, RequestFor> = {
     path: '/api/v1/imports/metrics',
     csv: `${CSV_HEADER}\n${OWN_AREA},Own area,2025-01,1000,900,1,1,1,1,2,1,4,1,1,2,3,area\n`,
   }),
+  'POST /api/v1/imports/metrics/jobs': () => ({
+    method: 'POST',
+    path: '/api/v1/imports/metrics/jobs',
+    csv: `${CSV_HEADER}\n${OWN_AREA},Own area,2025-01,1000,900,1,1,1,1,2,1,4,1,1,2,3,area\n`,
+  }),
+  'GET /api/v1/imports/jobs/{id} (own job)': (f, actor) => ({ method: 'GET', path: `/api/v1/imports/jobs/${f.jobIds[actor]}` }),
+  "GET /api/v1/imports/jobs/{id} (another user's job)": (f) => ({ method: 'GET', path: `/api/v1/imports/jobs/${f.subjectJobId}` }),
   'GET /api/v1/exports/metrics': () => ({ method: 'GET', path: '/api/v1/exports/metrics' }),
   'GET /api/v1/portfolio': () => ({ method: 'GET', path: '/api/v1/portfolio' }),
   'GET /api/v1/audit': () => ({ method: 'GET', path: '/api/v1/audit' }),
@@ -234,7 +245,19 @@ beforeAll(async () => {
   expect(item.status, await item.clone().text()).toBe(201);
   const actionItemId = ((await item.json()) as { id: string }).id;
 
-  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId };
+  // Finished jobs, written directly: viewers and executives cannot start one, but the rule is the same for all.
+  const jobOf = async (user: TestUser) => {
+    const [job] = await harness.db
+      .insert(schema.importJobs)
+      .values({ userId: user.id, fileName: 'fixture.csv', dryRun: true, rows: 0, status: 'done', result: null, finishedAt: new Date() })
+      .returning({ id: schema.importJobs.id });
+    if (!job) throw new Error('no fixture job');
+    return job.id;
+  };
+  const jobIds = {} as Record<ActorName, string>;
+  for (const spec of actorSpecs) jobIds[spec.name] = await jobOf(users[spec.name]);
+
+  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId, jobIds, subjectJobId: await jobOf(subject) };
 });
 
 async function createToken(user: TestUser): Promise<string> {
@@ -263,8 +286,20 @@ async function attempt(call: Call, credentials: { as?: TestUser; authorization?:
     const before = await fingerprint(harness.db);
     const response = await send(call, credentials);
     const text = await response.text();
+    // Work that goes on after a 202 (an import job) must end before the transaction is rolled back.
+    const location = response.headers.get('location');
+    if (response.status === 202 && location) await untilFinished(location, credentials);
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, before, after: await fingerprint(harness.db) };
   });
+}
+
+async function untilFinished(location: string, credentials: { as?: TestUser; authorization?: string }): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const job = (await (await send({ method: 'GET', path: location }, credentials)).json()) as { status: string };
+    if (job.status !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${location} is still running after 10 s`);
 }
 
 function expectDenied(outcome: Awaited<ReturnType<typeof attempt>>, status: 401 | 403): void {
@@ -395,6 +430,11 @@ describe('the rules of the brief', () => {
     ['DELETE /api/v1/areas/{slug}/months/{month}', 'executive', 'denied'],
     ['POST /api/v1/imports/metrics', 'area_lead (own area)', 'allowed'],
     ['POST /api/v1/imports/metrics', 'area_lead (other area)', 'denied'],
+    ['POST /api/v1/imports/metrics/jobs', 'area_lead (own area)', 'allowed'],
+    ['POST /api/v1/imports/metrics/jobs', 'area_lead (other area)', 'denied'],
+    ['GET /api/v1/imports/jobs/{id} (own job)', 'viewer', 'allowed'],
+    ["GET /api/v1/imports/jobs/{id} (another user's job)", 'executive', 'denied'],
+    ["GET /api/v1/imports/jobs/{id} (another user's job)", 'area_lead (own area)', 'denied'],
     ['PATCH /api/v1/areas/{slug} (name or description)', 'area_lead (own area)', 'allowed'],
     ['PATCH /api/v1/areas/{slug} (name or description)', 'area_lead (other area)', 'denied'],
     ['PATCH /api/v1/areas/{slug} (lead or status)', 'area_lead (own area)', 'denied'],
@@ -431,10 +471,12 @@ describe('the rules of the brief', () => {
     expect(protectedUses.filter(({ key }) => outcomeOf(key, 'admin') === 'denied').map(({ key }) => key)).toEqual([]);
   });
 
-  it('lets every role read everything but the user list', () => {
+  it("lets every role read everything but the user list and other people's import jobs", () => {
     const reads = protectedUses.filter(({ operation }) => operation.method === 'GET').map(({ key }) => key);
     for (const actor of ['executive', 'area_lead (own area)', 'area_lead (other area)', 'viewer'] as const) {
-      expect(reads.filter((key) => outcomeOf(key, actor) === 'denied'), actor).toEqual(['GET /api/v1/users']);
+      expect(reads.filter((key) => outcomeOf(key, actor) === 'denied').sort(), actor).toEqual(
+        ['GET /api/v1/users', "GET /api/v1/imports/jobs/{id} (another user's job)"].sort(),
+      );
     }
   });
 
@@ -454,6 +496,7 @@ describe('the rules of the brief', () => {
         'PATCH /api/v1/areas/{slug} (name or description)',
         'POST /api/v1/areas/{slug}/targets',
         'POST /api/v1/imports/metrics',
+        'POST /api/v1/imports/metrics/jobs',
         'PUT /api/v1/areas/{slug}/months/{month}',
       ].sort(),
     );

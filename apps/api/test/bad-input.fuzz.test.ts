@@ -1103,6 +1103,10 @@ const csvFiles: fc.Arbitrary<BadRequest> = fc
   )
   .map((request) => ({ method: 'POST', path: '/api/v1/imports/metrics', contentType: 'text/csv', ...request }));
 
+/** The same files sent to the import's background-job route, which must refuse them as at once. */
+const toJobRoute = (request: BadRequest): BadRequest => ({ ...request, path: (request.path ?? '/api/v1/imports/metrics').replace('/api/v1/imports/metrics', '/api/v1/imports/metrics/jobs') });
+const csvJobFiles = csvFiles.map(toJobRoute);
+
 // ---------------------------------------------------------------------------------------------
 // Revoking a token: no body, only the id
 
@@ -1179,6 +1183,7 @@ function property(requests: fc.Arbitrary<BadRequest>, numRuns: number, edges: Ba
 // ---------------------------------------------------------------------------------------------
 
 const CSV_RUNS = 450;
+const CSV_JOB_RUNS = 150;
 const DELETE_RUNS = 100;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes without a body to break: signing out ends the caller's own session; a rebuild takes no input. */
@@ -1195,6 +1200,7 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
     const fuzzed = [
       ...jsonRoutes.map(({ name }) => name),
       'POST /api/v1/imports/metrics',
+      'POST /api/v1/imports/metrics/jobs',
       'DELETE /api/v1/tokens/{id}',
       'DELETE /api/v1/areas/{slug}/months/{month}',
     ];
@@ -1208,6 +1214,10 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
 
   it(`POST /api/v1/imports/metrics: ${CSV_RUNS} broken CSV files and the edges of each column`, async () => {
     await property(csvFiles, CSV_RUNS, csvEdges());
+  });
+
+  it(`POST /api/v1/imports/metrics/jobs: ${CSV_JOB_RUNS} broken CSV files and the edges of each column`, async () => {
+    await property(csvJobFiles, CSV_JOB_RUNS, csvEdges().map(toJobRoute));
   });
 
   it(`DELETE /api/v1/tokens/{id}: ${DELETE_RUNS} ids of no token`, async () => {

@@ -70,6 +70,11 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'POST /api/v1/areas/{slug}/targets': needs(['targets.write'], 'path'),
 
   'POST /api/v1/imports/metrics': needs(['metrics.import'], 'csv'),
+  'POST /api/v1/imports/metrics/jobs': needs(['metrics.import'], 'csv'),
+  'GET /api/v1/imports/jobs/{id}': dependsOnUse(
+    { use: 'own job', actions: ['read'], area: 'none' },
+    { use: "another user's job", actions: ['read', 'import.read_any'], area: 'none' },
+  ),
   'GET /api/v1/exports/metrics': needs(['read']),
   'GET /api/v1/portfolio': needs(['read']),
   'GET /api/v1/audit': needs(['audit.read']),

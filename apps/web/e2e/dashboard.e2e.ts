@@ -165,6 +165,32 @@ describe('the autonomy dashboard', () => {
     expect(report[1]).toBe(`${bad[0]},"revenue_target must be a number ≥ 0, got ""1,000"" (no thousands separators: write 1000)"`);
   });
 
+  it('shows a large check’s progress, and its outcome after the admin left the page and came back', async () => {
+    const header = 'area_slug,area_name,month,revenue_target,revenue_actual,marketing_dedicated_fte,marketing_shared_fte,sales_dedicated_fte,sales_shared_fte,hires_total,hires_lead_owned,decisions_total,decisions_central,shared_service_dependencies,mandatory_processes,approval_latency_days,target_owner';
+    // 60,000 rows (about 5 MB): 600 new areas × 100 months. A check writes nothing.
+    const rows = Array.from({ length: 60_000 }, (_, index) => {
+      const area = Math.floor(index / 100);
+      const month = index % 100;
+      return `bulk-${area},Bulk ${area},${2010 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')},1000000,990000,4,1,5,1,3,2,12,3,1,2,2.5,area`;
+    });
+    await page.getByLabel('CSV file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor();
+    await expect(progress.textContent()).resolves.toMatch(/^Checking bulk\.csv: /);
+    await expect(progress.locator('progress').getAttribute('max')).resolves.toBe('100');
+
+    // Leaving the page does not stop it; coming back shows how it went.
+    await page.getByRole('link', { name: 'Portfolio' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'Import / export' }).click();
+    const outcome = page.getByRole('status').filter({ hasText: 'The file is valid' });
+    await outcome.waitFor({ timeout: 120_000 });
+    await expect(outcome.textContent()).resolves.toContain('The file is valid: 60,000 rows.');
+    await expect(outcome.textContent()).resolves.toContain('create 600 areas and 60,000 area months');
+    expect((await page.request.get('/api/v1/areas/bulk-0')).status()).toBe(404);
+  }, 180_000);
+
   it('shows the API’s refusal beside the settings field, then saves and recomputes', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL((url) => url.pathname === '/settings');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monthSchema, severitySchema, slugSchema } from './primitives.ts';
-import { fieldErrorSchema } from './problem.ts';
+import { fieldErrorSchema, problemSchema } from './problem.ts';
 import { findingKindSchema } from './signals.ts';
 
 export const importQuerySchema = z.object({
@@ -96,3 +96,41 @@ export const exportQuerySchema = z
     path: ['from'],
   });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/**
+ * An import run in the background for the dashboard (`POST /api/v1/imports/metrics/jobs`), which
+ * polls it (`GET /api/v1/imports/jobs/{id}`). The file was read and found valid before the job
+ * was made; leaving the page does not stop it.
+ */
+export const importJobSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    dryRun: z.boolean(),
+    status: z.enum(['running', 'done', 'failed']),
+    /** The file's rows to import (after any skipped with scope=mine). */
+    rows: z.number().int(),
+    /** While running, on the server that runs it; null where that is not known. */
+    progress: z
+      .object({
+        rowsWritten: z.number().int(),
+        areasReassessed: z.number().int(),
+        areasToReassess: z.number().int().nullable(),
+      })
+      .nullable(),
+    /** Once done: what the import answered. */
+    result: importResultSchema.nullable(),
+    /** Once failed: why, as problem+json (nothing was imported). */
+    problem: problemSchema.nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const importJobQuerySchema = importQuerySchema.extend({
+  /** The name of the file as the user chose it, to show beside the job. */
+  fileName: z.string().trim().max(200).default('figures.csv'),
+});
+
+export const importJobParamsSchema = z.object({ id: z.uuid('must be an import job id') });

@@ -13,6 +13,7 @@ export type Action =
   | 'figures.write'
   | 'targets.write'
   | 'metrics.import'
+  | 'import.read_any' // see anybody's import job, not only one's own
   | 'user.create'
   | 'user.list'
   | 'user.update' // name, role, active, password reset
@@ -48,6 +49,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'user.list':
     case 'user.update':
     case 'token.revoke_any':
+    case 'import.read_any':
     case 'settings.write':
     case 'assessments.rebuild':
       return false;

@@ -29,18 +29,26 @@ const codeByServiceFailure: Record<ServiceFailure, ProblemCode> = {
   stale: 'precondition_failed',
 };
 
-/** The one `onError`: coded errors become problem+json, anything unexpected a 500 without internals. */
-export function handleError(error: Error, c: Context): Response {
-  if (error instanceof ApiError) return problemResponse(error);
+/** An error the API knows how to tell, as an ApiError; undefined for anything unexpected. */
+export function asApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
   if (error instanceof ServiceError) {
-    return problemResponse(new ApiError(codeByServiceFailure[error.failure], error.detail, error.fieldErrors, undefined, error.extensions));
+    return new ApiError(codeByServiceFailure[error.failure], error.detail, error.fieldErrors, undefined, error.extensions);
   }
   if (error instanceof HTTPException) {
-    const code = codeByHttpStatus[error.status] ?? 'malformed_request';
-    return problemResponse(new ApiError(code, error.message || 'The request could not be read'));
+    return new ApiError(codeByHttpStatus[error.status] ?? 'malformed_request', error.message || 'The request could not be read');
   }
+  return undefined;
+}
+
+export const INTERNAL_ERROR_DETAIL = 'Something went wrong on our side; the change was not saved.';
+
+/** The one `onError`: coded errors become problem+json, anything unexpected a 500 without internals. */
+export function handleError(error: Error, c: Context): Response {
+  const known = asApiError(error);
+  if (known) return problemResponse(known);
   console.error(`${c.req.method} ${c.req.path} failed:`, error);
-  return problemResponse(new ApiError('internal', 'Something went wrong on our side; the change was not saved.'));
+  return problemResponse(new ApiError('internal', INTERNAL_ERROR_DETAIL));
 }
 
 const targetNames: Record<string, string | undefined> = { json: undefined, query: 'query', param: 'path', header: 'header' };

@@ -29,8 +29,10 @@ const jsonLimit = bodyLimit({
  * An import is read as a stream, never held whole: here only its Content-Length is checked, and
  * its route counts the bytes of a chunked upload as they come (`readImportBody`).
  */
+const IMPORT_PATHS = new Set(['/api/v1/imports/metrics', '/api/v1/imports/metrics/jobs']);
+
 export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
-  if (c.req.path !== '/api/v1/imports/metrics') return jsonLimit(c, next);
+  if (!IMPORT_PATHS.has(c.req.path)) return jsonLimit(c, next);
   const declared = c.req.header('content-length');
   if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > IMPORT_BODY_LIMIT) {
     throw payloadTooLarge(IMPORT_BODY_LIMIT);

@@ -1,4 +1,5 @@
-import type { FieldError, ImportPreview, MetricsCsvRow } from '@autonomy/contracts';
+import type { FieldError, ImportPreview, ImportResult, MetricsCsvRow } from '@autonomy/contracts';
+import { MAX_REPORTED_ERRORS } from '@autonomy/contracts';
 import { type AuditActor, type Database, importAreaMonths, listAreaFigures, recordAuditEvent } from '@autonomy/db';
 import { previewImport } from './import-preview.ts';
 import { summariseImportByArea } from './import-summary.ts';
@@ -9,6 +10,14 @@ export interface ImportCounts {
   monthsCreated: number;
   monthsUpdated: number;
   monthsUnchanged: number;
+}
+
+/** How far an import has come: rows written, then areas reassessed. */
+export interface ImportProgress {
+  rowsWritten: number;
+  areasReassessed: number;
+  /** Known once the rows are written: the areas whose figures changed. */
+  areasToReassess: number | null;
 }
 
 /** Thrown inside the transaction to undo a dry run after it has been checked against the database. */
@@ -30,20 +39,23 @@ export interface ImportOutcome {
  */
 export async function importFigures(
   db: Database,
-  request: { rows: readonly MetricsCsvRow[]; dryRun: boolean; actor: AuditActor; now: Date },
+  request: { rows: readonly MetricsCsvRow[]; dryRun: boolean; actor: AuditActor; now: Date; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportOutcome> {
-  const { rows, dryRun, actor, now } = request;
+  const { rows, dryRun, actor, now, onProgress } = request;
   let result: ImportOutcome | undefined;
   try {
     await db.transaction(async (tx) => {
       await holdSettingsSteady(tx);
       const stored = dryRun ? await listAreaFigures(tx, { areaSlugs: [...new Set(rows.map((row) => row.areaSlug))] }) : [];
-      const outcome = await importAreaMonths(tx, rows, actor.id);
+      const outcome = await importAreaMonths(tx, rows, actor.id, (rowsWritten) => onProgress?.({ rowsWritten, areasReassessed: 0, areasToReassess: null }));
       const { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged, createdAreaSlugs } = outcome;
       const counts = { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged };
       result = { counts, warnings: namesThatDiffer(rows, outcome.areaNamesBySlug) };
+      const areasToReassess = outcome.changedFrom.size;
+      onProgress?.({ rowsWritten: rows.length, areasReassessed: 0, areasToReassess });
       const reassessed = await reassess(tx, [...outcome.changedFrom].map(([areaId, fromMonth]) => ({ areaId, fromMonth })), now, {
         describeSignals: dryRun,
+        onProgress: ({ areas }) => onProgress?.({ rowsWritten: rows.length, areasReassessed: areas, areasToReassess }),
       });
       if (dryRun) {
         const created = new Set(createdAreaSlugs);
@@ -88,4 +100,19 @@ function namesThatDiffer(rows: readonly MetricsCsvRow[], storedNames: ReadonlyMa
     });
   }
   return warnings;
+}
+
+/** The answer to an import, as the route and a finished job give it. */
+export function toImportResult(
+  file: { rows: number; dryRun: boolean; skipped: ImportResult['skipped']; warnings: readonly FieldError[] },
+  outcome: ImportOutcome,
+): ImportResult {
+  return {
+    dryRun: file.dryRun,
+    rows: file.rows,
+    ...outcome.counts,
+    skipped: file.skipped,
+    warnings: [...file.warnings, ...outcome.warnings].slice(0, MAX_REPORTED_ERRORS),
+    ...(outcome.preview ? { preview: outcome.preview } : {}),
+  };
 }

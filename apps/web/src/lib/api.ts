@@ -6,6 +6,7 @@ import {
   areaTargetsSchema,
   auditListSchema,
   createdTokenSchema,
+  importJobSchema,
   importResultSchema,
   portfolioSchema,
   sessionUserSchema,
@@ -28,6 +29,7 @@ import {
   type CreateUser,
   type DriftSettingsBody,
   type FindingKind,
+  type ImportJob,
   type ImportResult,
   type Login,
   type Portfolio,
@@ -47,7 +49,7 @@ import {
   type UserAccount,
   type UserAccountList,
 } from '@autonomy/contracts';
-import { followCursor, segment, send, sendForJson, sendForJsonWithResponse, unexpectedResponse } from './http.ts';
+import { followCursor, segment, send, sendForJson, sendForJsonWithResponse, unexpectedResponse, uploadForJson } from './http.ts';
 
 // The client's transport, for the callers that handle its errors.
 export { ApiError, NO_RESPONSE_STATUS, setUnauthorizedHandler } from './http.ts';
@@ -165,6 +167,20 @@ export function importMetrics(csv: Blob, options: { dryRun: boolean; onlyMine?: 
     body: csv,
     contentType: 'text/csv',
   });
+}
+
+/** Starts an import (or its check) as a background job; `onUpload` hears how much of the file went up. */
+export function startImportJob(
+  file: File,
+  options: { dryRun: boolean; onlyMine: boolean },
+  onUpload: (fraction: number) => void,
+): Promise<ImportJob> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun), fileName: file.name.slice(0, 200), ...(options.onlyMine ? { scope: 'mine' } : {}) });
+  return uploadForJson(`/api/v1/imports/metrics/jobs?${query}`, file, 'text/csv', importJobSchema, onUpload);
+}
+
+export function fetchImportJob(id: string): Promise<ImportJob> {
+  return sendForJson(`/api/v1/imports/jobs/${segment(id)}`, importJobSchema);
 }
 
 /** The filters of `GET /signals`; every one optional. */

@@ -105,6 +105,51 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
+/**
+ * POSTs a file and reads a JSON answer, reporting how much of the file has gone up (fetch cannot
+ * tell): for the imports, whose files run to megabytes.
+ */
+export function uploadForJson<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  schema: ResponseSchema<T>,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Content-Type', contentType);
+    request.setRequestHeader('Accept', 'application/json, application/problem+json');
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('error', () =>
+      reject(new ApiError({ type: 'about:blank', title: 'Cannot reach the server', status: NO_RESPONSE_STATUS, detail: 'Check your connection and try again.' })),
+    );
+    request.addEventListener('load', () => {
+      const response = new Response(request.responseText || null, { status: request.status, statusText: request.statusText });
+      if (request.status < 200 || request.status >= 300) {
+        if (request.status === 401) handleUnauthorized();
+        void readProblem(response).then((problem) => reject(new ApiError(problem)));
+        return;
+      }
+      onProgress(1);
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText) as unknown;
+      } catch {
+        reject(unexpectedResponse(path, request.status, 'is not JSON.'));
+        return;
+      }
+      const parsed = schema.safeParse(body);
+      if (parsed.success) resolve(parsed.data);
+      else reject(unexpectedResponse(path, request.status, 'does not match the agreed contract.', parsed.error.issues));
+    });
+    request.send(file);
+  });
+}
+
 export async function sendForJson<T>(path: string, schema: ResponseSchema<T>, options?: RequestOptions): Promise<T> {
   const { body } = await sendForJsonWithResponse(path, schema, options);
   return body;

@@ -234,7 +234,13 @@ const figuresDiffer = `(${figureFields.map((field) => `area_months.${toColumnNam
  * Writes imported rows: creates the areas that do not exist yet, then inserts or replaces each
  * area month. Callers run it inside a transaction so a file lands whole or not at all.
  */
-export async function importAreaMonths(db: Database, rows: readonly ImportRow[], userId: string): Promise<ImportOutcome> {
+export async function importAreaMonths(
+  db: Database,
+  rows: readonly ImportRow[],
+  userId: string,
+  /** Called after each batch with the rows written so far. */
+  onProgress?: (rowsWritten: number) => void,
+): Promise<ImportOutcome> {
   const namesBySlug = new Map<string, string>();
   for (const row of rows) if (!namesBySlug.has(row.areaSlug)) namesBySlug.set(row.areaSlug, row.areaName);
   const slugs = [...namesBySlug.keys()];
@@ -323,6 +329,7 @@ export async function importAreaMonths(db: Database, rows: readonly ImportRow[],
     }
     // Every group carries the batch's count of target changes; a batch that changed nothing has no group, and no change.
     targetsChanged += Number(changed[0]?.retargeted ?? 0);
+    onProgress?.(Math.min(start + IMPORT_BATCH_ROWS, rows.length));
   }
   return {
     areaIdsBySlug: idsBySlug,

@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './targets.ts';
 export * from './reviews.ts';
 export * from './assessments.ts';
+export * from './import-jobs.ts';

@@ -9,3 +9,4 @@ export * from './reviews.ts';
 export * from './settings.ts';
 export * from './target-changes.ts';
 export * from './area-assessments.ts';
+export * from './import-jobs.ts';

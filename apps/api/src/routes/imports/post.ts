@@ -1,9 +1,9 @@
-import { importQuerySchema, importResultSchema, MAX_REPORTED_ERRORS } from '@autonomy/contracts';
+import { importQuerySchema, importResultSchema } from '@autonomy/contracts';
 import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { importFigures } from '../../services/imports.ts';
+import { importFigures, toImportResult } from '../../services/imports.ts';
 import { readImportRows } from './read-body.ts';
 import { rowsTheUserMayImport } from './scope.ts';
 
@@ -31,7 +31,6 @@ export function registerImportMetrics(app: App): void {
     const file = await readImportRows(c, monthOf(now()));
     const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
     const outcome = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
-    const warnings = [...file.warnings, ...outcome.warnings].slice(0, MAX_REPORTED_ERRORS);
-    return c.json({ dryRun, rows: rows.length, ...outcome.counts, skipped, warnings, ...(outcome.preview ? { preview: outcome.preview } : {}) }, 200);
+    return c.json(toImportResult({ rows: rows.length, dryRun, skipped, warnings: file.warnings }, outcome), 200);
   });
 }

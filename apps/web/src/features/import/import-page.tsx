@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
-import { MAX_IMPORT_ROWS, METRICS_CSV_COLUMNS, type ImportResult } from '@autonomy/contracts';
+import { MAX_IMPORT_ROWS, METRICS_CSV_COLUMNS, type ImportJob, type ImportResult } from '@autonomy/contracts';
 import { ApiError, exportMetricsUrl } from '../../lib/api.ts';
 import { countOf, formatAmount } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -9,7 +9,7 @@ import { useSessionUser } from '../auth/queries.ts';
 import { ImportErrors } from './import-errors.tsx';
 import { ImportPreviewView } from './import-preview.tsx';
 import { errorReportOf, reportName, saveTextFile } from './error-report.ts';
-import { useImportMetrics } from './queries.ts';
+import { useImportJob } from './queries.ts';
 
 export function ImportPage() {
   useDocumentTitle('Import and export');
@@ -42,8 +42,10 @@ function ImportPanel({ isLead }: { isLead: boolean }) {
   const [file, setFile] = useState<File | null>(null);
   // A lead's usual file is the whole export: their rows and everybody else's.
   const [onlyMine, setOnlyMine] = useState(isLead);
-  const importer = useImportMetrics();
+  const importer = useImportJob();
   const fileInputId = useId();
+  const { job } = importer;
+  const busy = importer.uploading || job?.status === 'running';
 
   function handleFileChange(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.target.files?.[0] ?? null);
@@ -52,7 +54,7 @@ function ImportPanel({ isLead }: { isLead: boolean }) {
   }
 
   function run(dryRun: boolean) {
-    if (file) importer.mutate({ file, dryRun, onlyMine: isLead && onlyMine });
+    if (file) importer.start({ file, dryRun, onlyMine: isLead && onlyMine });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -60,15 +62,15 @@ function ImportPanel({ isLead }: { isLead: boolean }) {
     run(true);
   }
 
-  const runningCheck = importer.isPending && importer.variables.dryRun;
-  const runningImport = importer.isPending && !importer.variables.dryRun;
+  const checking = busy && (importer.uploading ? importer.request?.dryRun : job?.dryRun);
 
   return (
     <section className="panel" aria-labelledby="import-heading">
       <div className="panel__header">
         <h2 id="import-heading">Import figures</h2>
         <p className="muted">
-          Check the file first: nothing changes until you import, and an import applies all rows or none.
+          Check the file first: nothing changes until you import, and an import applies all rows or none. It goes on if you
+          leave this page.
         </p>
       </div>
       <form className="import-form" onSubmit={handleSubmit}>
@@ -93,20 +95,65 @@ function ImportPanel({ isLead }: { isLead: boolean }) {
           </label>
         )}
         <div className="button-row">
-          <button type="submit" className="button" disabled={!file || importer.isPending}>
-            {runningCheck ? 'Checking…' : 'Check'}
+          <button type="submit" className="button" disabled={!file || busy}>
+            {busy && checking ? 'Checking…' : 'Check'}
           </button>
-          <button type="button" className="button button--primary" disabled={!file || importer.isPending} onClick={() => run(false)}>
-            {runningImport ? 'Importing…' : 'Import'}
+          <button type="button" className="button button--primary" disabled={!file || busy} onClick={() => run(false)}>
+            {busy && !checking ? 'Importing…' : 'Import'}
           </button>
         </div>
       </form>
       <CsvFormatHint />
       <div aria-live="polite">
-        {importer.isSuccess && <ImportOutcome result={importer.data} />}
-        {importer.isError && <ImportFailure error={importer.error} dryRun={importer.variables.dryRun} file={importer.variables.file} />}
+        {importer.uploading && <UploadProgress fraction={importer.uploaded} fileName={importer.request?.file.name ?? ''} />}
+        {job?.status === 'running' && <JobProgress job={job} />}
+        {job?.status === 'done' && job.result && <ImportOutcome result={job.result} />}
+        {job?.status === 'failed' && job.problem && (
+          <ImportFailure error={new ApiError(job.problem)} dryRun={job.dryRun} file={file} />
+        )}
+        {importer.refused && <ImportFailure error={importer.refused} dryRun={importer.request?.dryRun ?? true} file={importer.request?.file ?? null} />}
+        {importer.lost && !job && (
+          <p className="notice notice--error" role="alert">
+            The import could not be followed: {importer.lost.message}. It goes on (or has ended) on the server; the figures will
+            show it.
+          </p>
+        )}
       </div>
     </section>
+  );
+}
+
+function UploadProgress({ fraction, fileName }: { fraction: number; fileName: string }) {
+  const percent = Math.round(fraction * 100);
+  return (
+    <div className="import-progress" role="status">
+      <label>
+        Sending {fileName}: {percent}%
+        <progress max={100} value={percent} />
+      </label>
+    </div>
+  );
+}
+
+/** Rows written count for the first half of the bar, areas reassessed for the second. */
+function JobProgress({ job }: { job: ImportJob }) {
+  const { progress } = job;
+  const rowsShare = job.rows === 0 ? 1 : (progress?.rowsWritten ?? 0) / job.rows;
+  const areasShare = progress?.areasToReassess ? progress.areasReassessed / progress.areasToReassess : progress?.areasToReassess === 0 ? 1 : 0;
+  const percent = Math.round(50 * rowsShare + 50 * areasShare);
+  const doing = job.dryRun ? 'Checking' : 'Importing';
+  return (
+    <div className="import-progress" role="status" data-testid="import-progress">
+      <label>
+        {doing} {job.fileName}:{' '}
+        {progress === null
+          ? 'running'
+          : progress.areasToReassess === null
+            ? `${formatAmount(progress.rowsWritten)} of ${countOf(job.rows, 'row')} written`
+            : `${formatAmount(job.rows)} rows written; ${formatAmount(progress.areasReassessed)} of ${countOf(progress.areasToReassess, 'area')} reassessed`}
+        <progress max={100} value={percent} />
+      </label>
+    </div>
   );
 }
 
@@ -169,16 +216,16 @@ function describeChanges(result: ImportResult, tense: 'planned' | 'done'): strin
   return `${create} ${countOf(result.areasCreated, 'area')} and ${countOf(result.monthsCreated, 'area month')}, and ${update} ${countOf(result.monthsUpdated, 'area month')}${unchanged}`;
 }
 
-function ImportFailure({ error, dryRun, file }: { error: Error; dryRun: boolean; file: File }) {
+function ImportFailure({ error, dryRun, file }: { error: Error; dryRun: boolean; file: File | null }) {
   const problem = error instanceof ApiError ? error.problem : null;
   const errors = problem?.errors ?? [];
   // Problems on data rows (the header is line 1 or later, its rows after it) can be downloaded with their rows.
-  const onRows = errors.some((fieldError) => (fieldError.row ?? 0) > 1 && fieldError.path !== 'header');
+  const onRows = file !== null && errors.some((fieldError) => (fieldError.row ?? 0) > 1 && fieldError.path !== 'header');
   const [saving, setSaving] = useState(false);
   async function download() {
     setSaving(true);
     try {
-      saveTextFile(await errorReportOf(file, errors), reportName(file.name));
+      if (file) saveTextFile(await errorReportOf(file, errors), reportName(file.name));
     } finally {
       setSaving(false);
     }
