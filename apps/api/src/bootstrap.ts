@@ -11,6 +11,7 @@ import { addMonths, monthOf } from '@autonomy/domain';
 import { hashPassword } from './auth/secrets.ts';
 import { seedDemoReview } from './services/demo-review.ts';
 import { ensureAssessed, holdSettingsSteady, reassess } from './services/assessments.ts';
+import { BULK_WRITE_ROWS } from './services/bulk-writes.ts';
 import type { Settings } from './env.ts';
 
 // Used only when demo data is seeded into a new database without ADMIN_EMAIL: demo data only.
@@ -42,7 +43,9 @@ export async function bootstrap(
 ): Promise<BootstrapReport> {
   await database.migrate();
   const db = database.db;
-  await ensureAssessed(db, now, log);
+  // A first fill of many area months: let the engine catch up before the first reader comes.
+  const assessed = await ensureAssessed(db, now, log);
+  if (assessed >= BULK_WRITE_ROWS) await database.afterBulkWrite();
   const report: BootstrapReport = { demoAccounts: [], createdAdmin: null, seeded: false, usersExist: true };
   const isNewDatabase = (await countUsers(db)) === 0;
 

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { METRICS_CSV_COLUMNS } from '@autonomy/contracts';
@@ -197,5 +197,34 @@ describe('an upload far over the body limit, through a real socket', () => {
     for (const statusLine of answer.match(/^HTTP\/1\.1 \d{3}/gm) ?? []) expect(statusLine).toMatch(/ 4\d\d$/);
     await expectServerStillUp();
     expect(await fingerprint(harness.db)).toEqual(before);
+  });
+
+  it('keeps the connection for the next request once an import was read to its end, and closes it after refusing one early', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, body: string | undefined) =>
+      new Promise<{ status: number; reused: boolean; connection: string | undefined }>((resolve, reject) => {
+        const request = httpRequest(
+          { host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', agent, headers: { cookie: admin.cookie, 'content-type': 'text/csv' } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket, connection: response.headers.connection }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      const csv = `${METRICS_CSV_COLUMNS.join(',')}\nkeep-alive,Keep alive,2024-01,1,1,1,1,1,1,1,1,1,1,1,1,1,area\n`;
+      expect(await send('/api/v1/imports/metrics?dryRun=true', csv)).toMatchObject({ status: 200, reused: false });
+      // The same socket serves the next request (a reset one would fail it).
+      expect(await send('/api/health', undefined)).toMatchObject({ status: 200, reused: true });
+
+      // Refused at the header, before a 4 MiB body was read: answered, then the connection closes.
+      const refused = await send('/api/v1/imports/metrics?dryRun=true', `region,notes\n${'x,y\n'.repeat(1024 * 1024)}`);
+      expect(refused).toMatchObject({ status: 400, connection: 'close' });
+      expect(await send('/api/health', undefined)).toMatchObject({ status: 200, reused: false });
+    } finally {
+      agent.destroy();
+    }
   });
 });

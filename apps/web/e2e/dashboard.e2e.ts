@@ -462,8 +462,20 @@ describe('the autonomy dashboard', () => {
     await expect(editor.locator('[data-figure="revenueTarget"] .figures-field__note').textContent()).resolves.toBe(
       `Prefilled with the planned target for ${monthName(added)}: ${formatNumber(plannedTarget)}.`,
     );
+    // This month's flows are not copied from the latest month: they are entered.
+    for (const label of ['Revenue actual', 'Hires closed', 'Hires run by the lead', 'Material decisions', 'Decisions needing central sign-off']) {
+      await expect(editor.getByLabel(label, { exact: true }).inputValue(), label).resolves.toBe('');
+    }
     await moveMouseAway(lead);
     await editor.locator('fieldset.figures-group').first().screenshot({ path: join(resultsDir, 'figures-planned-target.png') });
+    // Saving without them names each one.
+    await editor.getByRole('button', { name: 'Save figures' }).click();
+    await expect(editor.locator('[data-figure="revenueActual"] .field__error').textContent()).resolves.toBe('Enter a number.');
+    await editor.getByLabel('Revenue actual', { exact: true }).fill('1210000');
+    await editor.getByLabel('Hires closed', { exact: true }).fill('2');
+    await editor.getByLabel('Hires run by the lead', { exact: true }).fill('1');
+    await editor.getByLabel('Material decisions', { exact: true }).fill('8');
+    await editor.getByLabel('Decisions needing central sign-off', { exact: true }).fill('3');
     await editor.getByRole('button', { name: 'Save figures' }).click();
 
     await lead.waitForURL((url) => url.searchParams.get('month') === added);
@@ -670,7 +682,7 @@ describe('the autonomy dashboard', () => {
         data: { from: monthOfToday(), revenueTarget: 1, reason: 'Not mine to set' },
       });
       expect(refused.status()).toBe(403);
-      await expect(refused.json()).resolves.toMatchObject({ detail: expect.stringContaining('viewer') });
+      await expect(refused.json()).resolves.toMatchObject({ detail: 'Only Developer Platform’s leads and admins can set Developer Platform’s revenue targets.' });
     } finally {
       await viewer.context.close();
     }

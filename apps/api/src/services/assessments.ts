@@ -120,6 +120,8 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
       findings.push({ areaId, fromMonth, findings: detectFindings(assessments, settings) });
     }
     await writing;
+    // Let the event loop turn between batches (on PGlite the work never leaves it otherwise).
+    await new Promise((resolve) => setImmediate(resolve));
     if (options.compare) countDifferences(await listStoredAssessments(db, batch.map((change) => change.areaId)), records, outcome);
     writing = handledLater(
       (async () => {
@@ -195,12 +197,13 @@ const ASSESSMENTS_KEY = 'assessments';
 /**
  * Makes sure every area month has its assessment under the current rules: on the first start
  * after an upgrade (the table is new, or RULES_VERSION moved) it reassesses every area in one
- * transaction, logging its progress; otherwise it costs one read. Returns whether it reassessed.
+ * transaction, logging its progress; otherwise it costs one read. Returns how many area months it
+ * assessed (0 when the stored ones hold).
  */
-export async function ensureAssessed(db: Database, now: Date, log: (line: string) => void): Promise<boolean> {
+export async function ensureAssessed(db: Database, now: Date, log: (line: string) => void): Promise<number> {
   const stored = await getSetting(db, ASSESSMENTS_KEY);
   const rulesVersion = (stored?.value as { rulesVersion?: unknown } | undefined)?.rulesVersion;
-  if (rulesVersion === RULES_VERSION) return false;
+  if (rulesVersion === RULES_VERSION) return 0;
 
   const started = performance.now();
   const { figures } = await countAssessments(db);
@@ -222,7 +225,7 @@ export async function ensureAssessed(db: Database, now: Date, log: (line: string
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`Assessed ${outcome.months.toLocaleString('en')} area months of ${outcome.areas.toLocaleString('en')} areas in ${seconds} s.`);
   }
-  return true;
+  return outcome.months;
 }
 
 /**

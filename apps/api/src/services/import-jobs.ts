@@ -1,11 +1,15 @@
 import type { ImportJob, ImportResult, MetricsCsvRow, FieldError } from '@autonomy/contracts';
-import { type AuditActor, createImportJob, type Database, finishImportJob, getImportJob, type ImportJobRow } from '@autonomy/db';
+import { type AuditActor, createImportJob, type Database, type DatabaseHandle, finishImportJob, getImportJob, type ImportJobRow } from '@autonomy/db';
 import { asApiError, INTERNAL_ERROR_DETAIL } from '../errors/handler.ts';
 import { ApiError } from '../errors/problem.ts';
+import { afterBulkWrite } from './bulk-writes.ts';
 import { importFigures, type ImportProgress, toImportResult } from './imports.ts';
 
-/** Progress of the jobs this process runs; a job's row keeps only how it ended. */
-const running = new Map<string, ImportProgress>();
+/**
+ * The jobs this process runs, with their progress: a poll is answered from here without the
+ * database, which on PGlite is busy with the import itself. A job's row keeps how it ended.
+ */
+const running = new Map<string, { row: ImportJobRow; progress: ImportProgress }>();
 
 // A job still marked running this long after it began, and not running here, was cut off when
 // the process running it stopped: its transaction never committed, so nothing was imported.
@@ -27,18 +31,28 @@ export interface ImportJobRequest {
  * and shows its progress, and the import goes on if the page is left. The import is the same
  * one the synchronous route runs, all rows or none.
  */
-export async function startImportJob(db: Database, request: ImportJobRequest): Promise<ImportJob> {
-  const row = await createImportJob(db, { userId: request.actor.id, fileName: request.fileName, dryRun: request.dryRun, rows: request.rows.length });
-  running.set(row.id, { rowsWritten: 0, areasReassessed: 0, areasToReassess: null });
-  void runImportJob(db, row.id, request);
+export async function startImportJob(database: DatabaseHandle, request: ImportJobRequest): Promise<ImportJob> {
+  const row = await createImportJob(database.db, { userId: request.actor.id, fileName: request.fileName, dryRun: request.dryRun, rows: request.rows.length });
+  running.set(row.id, { row, progress: { rowsWritten: 0, areasReassessed: 0, areasToReassess: null } });
+  void runImportJob(database, row.id, request);
   return describeImportJob(row, request.now());
 }
 
-async function runImportJob(db: Database, id: string, request: ImportJobRequest): Promise<void> {
+async function runImportJob(database: DatabaseHandle, id: string, request: ImportJobRequest): Promise<void> {
   const { rows, dryRun, actor, now } = request;
+  const { db } = database;
   let end: { status: 'done'; result: ImportResult } | { status: 'failed'; problem: unknown };
   try {
-    const outcome = await importFigures(db, { rows, dryRun, actor, now: now(), onProgress: (progress) => running.set(id, progress) });
+    const outcome = await importFigures(db, {
+      rows,
+      dryRun,
+      actor,
+      now: now(),
+      onProgress: (progress) => {
+        const job = running.get(id);
+        if (job) job.progress = progress;
+      },
+    });
     end = { status: 'done', result: toImportResult({ rows: rows.length, dryRun, skipped: request.skipped, warnings: request.warnings }, outcome) };
   } catch (error) {
     const known = asApiError(error);
@@ -52,16 +66,17 @@ async function runImportJob(db: Database, id: string, request: ImportJobRequest)
   } finally {
     running.delete(id);
   }
+  afterBulkWrite(database, rows.length);
 }
 
 /** A job, with whose it is; undefined when there is none. */
 export async function readImportJob(db: Database, id: string, now: Date): Promise<{ ownerId: string; job: ImportJob } | undefined> {
-  const row = await getImportJob(db, id);
+  const row = running.get(id)?.row ?? (await getImportJob(db, id));
   return row && { ownerId: row.userId, job: describeImportJob(row, now) };
 }
 
 function describeImportJob(row: ImportJobRow, now: Date): ImportJob {
-  const progress = row.status === 'running' ? (running.get(row.id) ?? null) : null;
+  const progress = row.status === 'running' ? (running.get(row.id)?.progress ?? null) : null;
   const abandoned = row.status === 'running' && progress === null && now.getTime() - row.createdAt.getTime() > ABANDONED_AFTER_MS;
   return {
     id: row.id,

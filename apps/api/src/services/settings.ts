@@ -7,12 +7,13 @@ import { type ExpectedVersions, stale, versionAccepted } from './errors.ts';
 /**
  * Replaces the drift settings, if still at a version the admin read, and reassesses every area
  * under them in the same transaction. Takes the settings lock first, so no figure write can
- * assess under the old settings once this has begun (ADR 0004). Returns the new version.
+ * assess under the old settings once this has begun (ADR 0004). Returns the new version, and how
+ * many area months were reassessed.
  */
 export async function replaceDriftSettings(
   db: Database,
   request: { settings: DriftSettings; expected: ExpectedVersions; actor: AuditActor; now: Date },
-): Promise<number> {
+): Promise<{ version: number; monthsReassessed: number }> {
   const { settings, expected, actor, now } = request;
   return db.transaction(async (tx) => {
     await lockSettingsForChange(tx);
@@ -32,6 +33,6 @@ export async function replaceDriftSettings(
       before: before.settings,
       after: { ...settings, recomputed: { areas, months, raised, refreshed, cleared } },
     });
-    return (await loadDriftSettings(tx)).version;
+    return { version: (await loadDriftSettings(tx)).version, monthsReassessed: months };
   });
 }

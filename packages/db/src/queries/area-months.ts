@@ -330,6 +330,9 @@ export async function importAreaMonths(
     // Every group carries the batch's count of target changes; a batch that changed nothing has no group, and no change.
     targetsChanged += Number(changed[0]?.retargeted ?? 0);
     onProgress?.(Math.min(start + IMPORT_BATCH_ROWS, rows.length));
+    // On PGlite every statement runs on this thread, and awaiting it never leaves the microtask
+    // queue: give other requests (and sockets' timers) a turn between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return {
     areaIdsBySlug: idsBySlug,

@@ -2,6 +2,7 @@ import { reassessReportSchema } from '@autonomy/contracts';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
+import { afterBulkWrite } from '../../services/bulk-writes.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { rebuildAssessments } from '../../services/assessments.ts';
 
@@ -20,6 +21,8 @@ export function registerRebuildAssessments(app: App): void {
     const actor = c.var.user;
     authorize(actor, 'assessments.rebuild');
     const { now = () => new Date() } = c.var.deps;
-    return c.json(await rebuildAssessments(c.var.deps.database.db, now(), actor), 200);
+    const report = await rebuildAssessments(c.var.deps.database.db, now(), actor);
+    afterBulkWrite(c.var.deps.database, report.months);
+    return c.json(report, 200);
   });
 }

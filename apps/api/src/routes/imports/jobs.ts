@@ -1,7 +1,7 @@
 import { importJobParamsSchema, importJobQuerySchema, importJobSchema } from '@autonomy/contracts';
 import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
-import { can } from '../../auth/authorize.ts';
+import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
@@ -44,7 +44,7 @@ export function registerImportJobs(app: App): void {
     const { now = () => new Date() } = c.var.deps;
     const file = await readImportRows(c, monthOf(now()));
     const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
-    const job = await startImportJob(c.var.deps.database.db, { rows, dryRun, fileName, skipped, warnings: file.warnings, actor, now });
+    const job = await startImportJob(c.var.deps.database, { rows, dryRun, fileName, skipped, warnings: file.warnings, actor, now });
     c.header('Location', `/api/v1/imports/jobs/${job.id}`);
     return c.json(job, 202);
   });
@@ -53,9 +53,7 @@ export function registerImportJobs(app: App): void {
     const { now = () => new Date() } = c.var.deps;
     const found = await readImportJob(c.var.deps.database.db, c.req.valid('param').id, now());
     if (!found) throw new ApiError('not_found', 'There is no such import job.');
-    if (found.ownerId !== c.var.user.id && !can(c.var.user, 'import.read_any')) {
-      throw new ApiError('forbidden', 'This import job is someone else’s: only they and admins can see it.');
-    }
+    if (found.ownerId !== c.var.user.id) authorize(c.var.user, 'import.read_any');
     return c.json(found.job, 200);
   });
 }

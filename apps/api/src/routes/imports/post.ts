@@ -3,6 +3,7 @@ import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
+import { afterBulkWrite } from '../../services/bulk-writes.ts';
 import { importFigures, toImportResult } from '../../services/imports.ts';
 import { readImportRows } from './read-body.ts';
 import { rowsTheUserMayImport } from './scope.ts';
@@ -31,6 +32,7 @@ export function registerImportMetrics(app: App): void {
     const file = await readImportRows(c, monthOf(now()));
     const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
     const outcome = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
+    afterBulkWrite(c.var.deps.database, rows.length);
     return c.json(toImportResult({ rows: rows.length, dryRun, skipped, warnings: file.warnings }, outcome), 200);
   });
 }

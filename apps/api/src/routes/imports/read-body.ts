@@ -24,10 +24,14 @@ export async function readImportRows(c: Context<AppEnv>, latestMonth: string): P
     try {
       return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
     } catch {
-      throw new ApiError('malformed_request', 'The file is not valid UTF-8 text; save it as CSV UTF-8 and try again.');
+      throw new ApiError('malformed_request', 'The file is not valid UTF-8 text; save it as CSV UTF-8 and try again.', undefined, { connection: 'close' });
     }
   };
   const body = c.req.raw.body;
+  // Refused before the whole file came: the answer closes the connection, so the rest of the
+  // upload is not read. (Cancelling the stream instead would reset the socket, answer and all;
+  // and a body read to its end is left alone, so the connection can serve the next request.)
+  let stoppedEarly = false;
   if (body) {
     const reader = body.getReader();
     let size = 0;
@@ -35,16 +39,24 @@ export async function readImportRows(c: Context<AppEnv>, latestMonth: string): P
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         size += chunk.value.byteLength;
         if (size > IMPORT_BODY_LIMIT) throw payloadTooLarge(IMPORT_BODY_LIMIT);
-        if (!(await parseInSlices(parser, chunk.value, decode))) break; // refused whatever follows
+        if (!(await parseInSlices(parser, chunk.value, decode))) {
+          stoppedEarly = true; // refused whatever follows
+          break;
+        }
       }
     } finally {
-      await reader.cancel().catch(() => {});
+      reader.releaseLock();
     }
   }
   parser.push(decode());
   const parsed = parser.end();
   if (parsed.ok) return { rows: parsed.rows, warnings: parsed.warnings };
-  throw new ApiError(parsed.kind === 'unparseable' ? 'malformed_request' : 'invalid_input', parsed.detail, parsed.errors);
+  throw new ApiError(
+    parsed.kind === 'unparseable' ? 'malformed_request' : 'invalid_input',
+    parsed.detail,
+    parsed.errors,
+    stoppedEarly ? { connection: 'close' } : undefined,
+  );
 }
 
 /** Parses a chunk a slice at a time, letting the event loop turn between slices; false once the file is refused. */

@@ -5,6 +5,7 @@ import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { afterBulkWrite } from '../../services/bulk-writes.ts';
 import { replaceDriftSettings } from '../../services/settings.ts';
 import { etagOf, parseIfMatch } from '../etag.ts';
 
@@ -34,12 +35,13 @@ export function registerPutSettings(app: App): void {
     const { now = () => new Date() } = c.var.deps;
     const ifMatch = c.req.header('if-match');
     const at = now();
-    const version = await replaceDriftSettings(c.var.deps.database.db, {
+    const { version, monthsReassessed } = await replaceDriftSettings(c.var.deps.database.db, {
       settings,
       expected: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
       actor,
       now: at,
     });
+    afterBulkWrite(c.var.deps.database, monthsReassessed);
     c.header('ETag', etagOf({ version }));
     return c.json({ settings, defaults: DEFAULT_SETTINGS, updatedAt: at.toISOString(), version }, 200);
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ImportJob } from '@autonomy/contracts';
-import { fetchImportJob, startImportJob } from '../../lib/api.ts';
+import { ApiError, fetchImportJob, startImportJob } from '../../lib/api.ts';
 import { sessionQueryKey } from '../auth/queries.ts';
 
 export interface ImportRequest {
@@ -44,8 +44,9 @@ export function useImportJob() {
     queryFn: () => fetchImportJob(jobId ?? ''),
     enabled: jobId !== null,
     refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_MS : false),
-    // A job that is gone (another database, say) is simply no longer followed.
-    retry: false,
+    // A job that is gone (another database, say) or not ours is no longer followed; a dropped
+    // connection is tried again.
+    retry: (failures, error) => !(error instanceof ApiError && (error.status === 403 || error.status === 404)) && failures < 5,
   });
 
   const finishedImport = job.data?.status === 'done' && !job.data.dryRun ? job.data.id : null;
