@@ -123,6 +123,11 @@ type RequestFor = (fixtures: Fixtures, actor: ActorName) => Call;
 const requests: Record<string, RequestFor> = {
   'POST /api/v1/auth/logout': () => ({ method: 'POST', path: '/api/v1/auth/logout' }),
   'GET /api/v1/auth/me': () => ({ method: 'GET', path: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/password': (f, actor) => ({
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    json: { currentPassword: f.users[actor].password, newPassword: 'a new password for the matrix' },
+  }),
   'GET /api/v1/tokens': () => ({ method: 'GET', path: '/api/v1/tokens' }),
   'POST /api/v1/tokens': () => ({ method: 'POST', path: '/api/v1/tokens', json: { name: 'matrix' } }),
   'DELETE /api/v1/tokens/{id} (own token)': (f, actor) => ({ method: 'DELETE', path: `/api/v1/tokens/${f.tokenIds[actor]}` }),
@@ -483,7 +488,7 @@ describe('the rules of the brief', () => {
   it('lets viewers write nothing but their own tokens and session', () => {
     const writes = protectedUses.filter(({ operation }) => operation.method !== 'GET').map(({ key }) => key);
     expect(writes.filter((key) => outcomeOf(key, 'viewer') === 'allowed').sort()).toEqual(
-      ['DELETE /api/v1/tokens/{id} (own token)', 'POST /api/v1/auth/logout', 'POST /api/v1/tokens'].sort(),
+      ['DELETE /api/v1/tokens/{id} (own token)', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'POST /api/v1/tokens'].sort(),
     );
   });
 

@@ -557,6 +557,29 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
     }),
   },
   {
+    name: 'POST /api/v1/auth/password',
+    runs: 100,
+    route: () => ({
+      method: 'POST',
+      path: '/api/v1/auth/password',
+      valid: () => ({ currentPassword: fixtures.admin.password, newPassword: 'a-new-long-password' }),
+      fields: { currentPassword: { kind: 'text', min: 1, max: 1024 }, newPassword: { kind: 'password' } },
+      required: ['currentPassword', 'newPassword'],
+      extra: [
+        fc.constantFrom('wrong-password-123', `${'x'}`).map((currentPassword) => ({
+          label: 'a wrong current password',
+          contentType: 'application/json',
+          body: JSON.stringify({ currentPassword, newPassword: 'a-new-long-password' }),
+        })),
+        fc.constant({
+          label: 'the same password again',
+          contentType: 'application/json',
+          body: JSON.stringify({ currentPassword: 'admin-password-123', newPassword: 'admin-password-123' }),
+        }),
+      ],
+    }),
+  },
+  {
     name: 'POST /api/v1/tokens',
     runs: 150,
     route: () => ({ method: 'POST', path: '/api/v1/tokens', valid: () => ({ name: 'fuzz' }), fields: { name: text(1, 100) }, required: [] }),

@@ -42,6 +42,7 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'POST /api/v1/auth/login': open,
   'POST /api/v1/auth/logout': needs([]),
   'GET /api/v1/auth/me': needs([]),
+  'POST /api/v1/auth/password': needs([]),
 
   'GET /api/v1/tokens': needs(['token.manage_own']),
   'POST /api/v1/tokens': needs(['token.create']),

@@ -112,6 +112,28 @@ describe('the Access page', () => {
     await viewer.getByRole('heading', { name: 'My API tokens' }).waitFor();
   });
 
+  it('lets the viewer change their own password: the current one is checked, other browsers are signed out', async () => {
+    const elsewhere = await signInAs(VIEWER_EMAIL, VIEWER_PASSWORD);
+    const panel = viewer.locator('section[aria-labelledby="password-heading"]');
+    await panel.getByLabel('Current password').fill('not my password');
+    await panel.getByLabel('New password', { exact: true }).fill('vera-second-password');
+    await panel.getByLabel('New password again').fill('vera-second-password');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await expect(panel.locator('#password-currentPassword-error').textContent()).resolves.toBe('This is not your current password.');
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain('The current password is not right; your password was not changed.');
+
+    await panel.getByLabel('Current password').fill(VIEWER_PASSWORD);
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await panel.getByText('Your password was changed.').waitFor();
+    // This browser stays signed in; the other one is sent to sign in at its next request.
+    await viewer.reload();
+    await panel.getByRole('heading', { name: 'My password' }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.waitForURL(/\/sign-in/);
+    await signInOnThePage(elsewhere, VIEWER_EMAIL, 'vera-second-password');
+    await elsewhere.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  });
+
   it('shows a new token once; it works as a Bearer token until it is revoked', async () => {
     await viewer.getByLabel('New token’s name').fill('CI script');
     await viewer.getByRole('button', { name: 'Create token' }).click();

@@ -30,3 +30,14 @@ export const createTokenSchema = z
 export const createdTokenSchema = z
   .object({ id: z.string(), name: z.string(), token: z.string() })
   .meta({ id: 'CreatedToken' });
+
+/** Changing one's own password: the current one proves it is them; the new one follows the usual rule. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'is required').max(1024),
+    newPassword: passwordSchema,
+  })
+  .strict()
+  .refine((body) => body.newPassword !== body.currentPassword, { message: 'must differ from the current password', path: ['newPassword'] })
+  .meta({ id: 'ChangePassword' });
+export type ChangePassword = z.infer<typeof changePasswordSchema>;

@@ -56,8 +56,55 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
   }
 }
 
-export function authorize(user: AuthenticatedUser, action: Action, areaSlug?: string): void {
+/**
+ * Refuses, in the words of the person refused: who may do this, and to what. Never a permission
+ * code; the area by its name when the caller knows it.
+ */
+export function authorize(user: AuthenticatedUser, action: Action, areaSlug?: string, areaName?: string): void {
   if (can(user, action, areaSlug)) return;
-  const what = areaSlug ? ` for area "${areaSlug}"` : '';
-  throw new ApiError('forbidden', `Your role (${user.role}) does not allow ${action}${what}.`);
+  throw new ApiError('forbidden', refusal(action, areaName ?? areaSlug));
+}
+
+function refusal(action: Action, area: string | undefined): string {
+  const its = area === undefined ? 'the area’s' : possessive(area);
+  switch (action) {
+    case 'figures.write':
+      return `Only ${its} leads and admins can change ${its} figures.`;
+    case 'targets.write':
+      return `Only ${its} leads and admins can set ${its} revenue targets.`;
+    case 'metrics.import':
+      return `Only ${its} leads and admins can import ${its} figures.`;
+    case 'area.edit':
+      return `Only ${its} leads and admins can change ${its} name and description.`;
+    case 'area.create':
+      return 'Only admins can add areas.';
+    case 'area.administer':
+      return 'Only admins can change who leads an area, or archive and restore it.';
+    case 'user.create':
+    case 'user.list':
+    case 'user.update':
+      return 'Only admins can see and manage user accounts.';
+    case 'token.revoke_any':
+      return 'Only admins can revoke someone else’s API token.';
+    case 'import.read_any':
+      return 'This import job is someone else’s: only they and admins can see it.';
+    case 'signal.manage':
+      return 'Only executives and admins can decide on signals.';
+    case 'review.manage':
+      return 'Only executives and admins can run the monthly review.';
+    case 'settings.write':
+      return 'Only admins can change the drift settings.';
+    case 'assessments.rebuild':
+      return 'Only admins can rebuild the stored assessments.';
+    case 'read':
+    case 'audit.read':
+    case 'token.create':
+    case 'token.manage_own':
+      return 'You are not allowed to do this.';
+  }
+}
+
+/** Billing → Billing’s; Payments → Payments’. */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
 }

@@ -369,6 +369,11 @@ export interface CreatedApiToken {
   token: string;
 }
 
+/** Changes the signed-in user's password; their other sessions end. */
+export async function changeOwnPassword(request: { currentPassword: string; newPassword: string }): Promise<void> {
+  await send('/api/v1/auth/password', { method: 'POST', body: JSON.stringify(request), contentType: 'application/json' });
+}
+
 export function createApiToken(request: { name: string }): Promise<CreatedApiToken> {
   return sendForJson('/api/v1/tokens', createdTokenSchema, {
     method: 'POST',

@@ -116,9 +116,13 @@ describe('PUT and GET /api/v1/areas/{slug}/months/{month}', () => {
     expect((await problemOf(response)).title).toBeTruthy();
   });
 
-  it('lets a lead write only their own areas, and viewers none', async () => {
-    expect((await harness.json(path, 'PUT', figures, otherLead)).status).toBe(403);
-    expect((await harness.json(path, 'PUT', figures, viewer)).status).toBe(403);
+  it('lets a lead write only their own areas, and viewers none, saying so in plain words', async () => {
+    for (const who of [otherLead, viewer]) {
+      const refused = await harness.json(path, 'PUT', figures, who);
+      expect(refused.status).toBe(403);
+      // The area by its name (here its name is its slug), never a permission code or a role.
+      expect((await problemOf(refused)).detail).toBe('Only payments’ leads and admins can change payments’ figures.');
+    }
     expect((await harness.request(path, { as: lead })).status).toBe(404);
   });
 

@@ -32,11 +32,12 @@ export function registerUpdateArea(app: App): void {
     const { leadEmail, leadEmails, status, ...details } = c.req.valid('json');
     const ifMatch = c.req.header('if-match');
     const area = await c.var.deps.database.db.transaction(async (tx) => {
-      authorize(actor, 'area.edit', slug);
+      const found = await requireArea(tx, slug);
+      authorize(actor, 'area.edit', slug, found.name);
       // Locked, then read: nobody can change the area between the If-Match check and the write.
-      await lockAreas(tx, [(await requireArea(tx, slug)).id]);
+      await lockAreas(tx, [found.id]);
       const before = await reloadArea(tx, slug);
-      if (leadEmail !== undefined || leadEmails !== undefined || status !== undefined) authorize(actor, 'area.administer', slug);
+      if (leadEmail !== undefined || leadEmails !== undefined || status !== undefined) authorize(actor, 'area.administer', slug, before.name);
       if (!ifMatchAccepts(ifMatch, before)) {
         throw staleEtag(`This area changed since you read it (now ${etagOf(before)}); reload and apply your change again.`);
       }

@@ -13,8 +13,8 @@ export { requireArea };
  */
 export async function authorizeOnArea(db: Database, user: AuthenticatedUser, action: Action, slug: string): Promise<void> {
   if (can(user, action, slug)) return;
-  await requireArea(db, slug);
-  authorize(user, action, slug);
+  const area = await requireArea(db, slug);
+  authorize(user, action, slug, area.name);
 }
 
 export function toArea(row: AreaWithLeads): Area {

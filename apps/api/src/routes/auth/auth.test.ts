@@ -74,6 +74,53 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('POST /api/v1/auth/password: changing one’s own password', () => {
+  const signIn = (email: string, password: string) => harness.json('/api/v1/auth/login', 'POST', { email, password });
+
+  it('needs the current password; the new one signs in, the old no longer; other sessions end, this one stays', async () => {
+    const viewer = await harness.user('viewer');
+    const elsewhere = (await signIn(viewer.email, viewer.password)).headers.get('set-cookie')?.split(';')[0] ?? '';
+    const changed = await harness.json('/api/v1/auth/password', 'POST', { currentPassword: viewer.password, newPassword: 'a brand new passphrase' }, viewer);
+    expect(changed.status).toBe(204);
+
+    expect((await harness.request('/api/v1/auth/me', { as: viewer })).status).toBe(200);
+    expect((await harness.request('/api/v1/auth/me', { headers: { cookie: elsewhere } })).status).toBe(401);
+    expect((await signIn(viewer.email, viewer.password)).status).toBe(401);
+    expect((await signIn(viewer.email, 'a brand new passphrase')).status).toBe(200);
+
+    const audit = (await (await harness.request('/api/v1/audit?limit=5', { as: admin })).json()) as { items: { action: string; subject: string | null; after: unknown }[] };
+    const event = audit.items.find((item) => item.action === 'user.password_changed');
+    expect(event).toMatchObject({ subject: viewer.email, after: { sessionsEnded: 1 } });
+    expect(JSON.stringify(audit)).not.toMatch(/scrypt|passphrase/);
+  });
+
+  it('refuses a wrong current password in plain words (403, not a sign-out), changes nothing, and counts it as a failed sign-in', async () => {
+    const lead = await harness.user('area_lead');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await harness.json('/api/v1/auth/password', 'POST', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' }, lead);
+      expect(wrong.status).toBe(403);
+      const problem = await problemOf(wrong);
+      expect(problem.detail).toBe('The current password is not right; your password was not changed.');
+      expect(problem.errors).toEqual([{ path: 'currentPassword', message: 'is not your current password' }]);
+    }
+    // The sixth try waits, whatever the password: guessing through this route is no way around the limit.
+    const throttled = await harness.json('/api/v1/auth/password', 'POST', { currentPassword: lead.password, newPassword: 'a brand new passphrase' }, lead);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await harness.request('/api/v1/auth/me', { as: lead })).status).toBe(200);
+  });
+
+  it('refuses a new password that is too short or the same as the current one (422)', async () => {
+    const short = await harness.json('/api/v1/auth/password', 'POST', { currentPassword: admin.password, newPassword: 'short' }, admin);
+    expect(short.status).toBe(422);
+    expect((await problemOf(short)).errors).toEqual([{ path: 'newPassword', message: 'must be at least 10 characters' }]);
+    const same = await harness.json('/api/v1/auth/password', 'POST', { currentPassword: admin.password, newPassword: admin.password }, admin);
+    expect(same.status).toBe(422);
+    expect((await problemOf(same)).errors).toEqual([{ path: 'newPassword', message: 'must differ from the current password' }]);
+    expect((await signIn(admin.email, admin.password)).status).toBe(200);
+  });
+});
+
 describe('personal API tokens', () => {
   it('creates a token shown once that works as a Bearer credential', async () => {
     const created = await harness.json('/api/v1/tokens', 'POST', { name: 'CRM sync' }, admin);

@@ -2,7 +2,7 @@ import { loginSchema, sessionUserSchema } from '@autonomy/contracts';
 import { createSession, getLedAreaSlugs, getUserByEmail } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { clientAddress, throttledAddress } from '../../auth/client-address.ts';
-import { createLoginThrottle } from '../../auth/login-throttle.ts';
+import type { LoginThrottle } from '../../auth/login-throttle.ts';
 import { decoyPasswordHash, newSecret, verifyPassword } from '../../auth/secrets.ts';
 import { SESSION_LIFETIME_MS, setSessionCookie } from '../../auth/session-cookie.ts';
 import type { App } from '../../context.ts';
@@ -24,10 +24,8 @@ const route = createRoute({
   },
 });
 
-export function registerLogin(app: App): void {
-  // Registered once per app, so every app (and every test file's app) has its own counts.
-  const ownThrottle = createLoginThrottle();
-
+/** `ownThrottle`: the app's own counts of failed passwords, shared with the password change. */
+export function registerLogin(app: App, ownThrottle: LoginThrottle): void {
   app.openapi(route, async (c) => {
     const { database, now = () => new Date(), loginThrottle = ownThrottle } = c.var.deps;
     const { email, password } = c.req.valid('json');

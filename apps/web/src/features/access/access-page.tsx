@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { canManageUsers } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
+import { PasswordPanel } from './password-panel.tsx';
 import { MyTokensPanel } from './tokens-panel.tsx';
 import { UsersPanel } from './users-panel.tsx';
 
@@ -18,12 +19,13 @@ export function AccessPage() {
           <h1>Access</h1>
           <p className="muted">
             {managesUsers
-              ? 'Your personal API tokens, and the accounts of everyone who can sign in.'
-              : 'Your personal API tokens, for scripts and other systems that read or send figures as you.'}
+              ? 'Your password and personal API tokens, and the accounts of everyone who can sign in.'
+              : 'Your password, and your personal API tokens for scripts and other systems that read or send figures as you.'}
           </p>
         </div>
       </div>
       <div className="stack">
+        <PasswordPanel />
         <MyTokensPanel />
         {user && managesUsers && <UsersPanel currentUserId={user.id} />}
       </div>

@@ -16,6 +16,7 @@ import {
   parseFiguresForm,
   pickFigures,
   placeFigureErrors,
+  newMonthFormValues,
   prefillNewMonth,
   toFiguresFormValues,
   type FiguresFormValues,
@@ -66,7 +67,7 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
         <p className="muted">
           {target.mode === 'edit'
             ? 'Correct what is wrong and save: the area’s indices and signals are recomputed at once, and the change is kept in its history.'
-            : `Prefilled from ${formatMonthLong(target.prefillMonth)}${plannedTarget === null ? '' : ', with the revenue target planned for this month'}. Change what was different this month, then save.`}
+            : `Support, dependencies, processes, latency and who set the target are prefilled from ${formatMonthLong(target.prefillMonth)}${plannedTarget === null ? '' : ', and the revenue target is the one planned for this month'}. Revenue, hires and decisions are this month’s own: enter them, change what else was different, then save.`}
         </p>
       </div>
       {source.isPending || waitingForPlan ? (
@@ -128,7 +129,7 @@ function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, o
   const [prefilled] = useState<AreaMonthFigures>(() =>
     creating ? prefillNewMonth(opened.areaMonth, plannedTarget) : pickFigures(opened.areaMonth),
   );
-  const [values, setValues] = useState<FiguresFormValues>(() => toFiguresFormValues(prefilled));
+  const [values, setValues] = useState<FiguresFormValues>(() => (creating ? newMonthFormValues(prefilled) : toFiguresFormValues(prefilled)));
   // The version the form's figures are based on, and its ETag; both move on when a conflict is settled.
   const [base, setBase] = useState<AreaMonthFigures>(prefilled);
   const [etag, setEtag] = useState<string | null>(creating ? null : opened.etag);

@@ -13,6 +13,7 @@ import {
   pickFigures,
   placeFigureErrors,
   plannedTargetFor,
+  newMonthFormValues,
   prefillNewMonth,
   toFiguresFormValues,
 } from './figures-form.ts';
@@ -220,6 +221,28 @@ describe('plannedTargetFor', () => {
     expect(plannedTargetFor(areaTargetsFixture(), '2026-10')).toBeNull();
     expect(plannedTargetFor(areaTargetsFixture(), '2027-02')).toBeNull();
     expect(plannedTargetFor(areaTargetsFixture({ months: [] }), '2026-11')).toBeNull();
+  });
+});
+
+describe('newMonthFormValues', () => {
+  it('prefills the stocks and leaves this month’s flows empty: revenue actual, hires and decisions', () => {
+    const latest = figuresFixture();
+    const values = newMonthFormValues(latest);
+    // Written out from the issue: flows are never carried over, stocks may be.
+    expect(Object.entries(values).filter(([, text]) => text === '').map(([key]) => key).sort()).toEqual(
+      ['decisionsCentral', 'decisionsTotal', 'hiresLeadOwned', 'hiresTotal', 'revenueActual'].sort(),
+    );
+    expect(values).toMatchObject({
+      revenueTarget: String(latest.revenueTarget),
+      marketingDedicatedFte: String(latest.marketingDedicatedFte),
+      marketingSharedFte: String(latest.marketingSharedFte),
+      salesDedicatedFte: String(latest.salesDedicatedFte),
+      salesSharedFte: String(latest.salesSharedFte),
+      sharedServiceDependencies: String(latest.sharedServiceDependencies),
+      mandatoryProcesses: String(latest.mandatoryProcesses),
+      approvalLatencyDays: String(latest.approvalLatencyDays),
+      targetOwner: latest.targetOwner,
+    });
   });
 });
 

@@ -57,6 +57,21 @@ export function prefillNewMonth(latest: AreaMonthFigures, plannedTarget: number 
   return plannedTarget === null ? figures : { ...figures, revenueTarget: plannedTarget };
 }
 
+/**
+ * This month's own flows: what came in, who was hired, what was decided. A copy of last month's
+ * is a false number that a hurried save would record and feed to the signals, so a new month's
+ * form leaves them empty. The stocks (support, dependencies, processes, latency, who set the
+ * target) carry over from month to month and are prefilled.
+ */
+export const FLOW_FIELDS = ['revenueActual', 'hiresTotal', 'hiresLeadOwned', 'decisionsTotal', 'decisionsCentral'] as const satisfies readonly FigureKey[];
+
+/** The inputs of a new month's form: the prefilled stocks, and the flows left empty to be entered. */
+export function newMonthFormValues(prefilled: AreaMonthFigures): FiguresFormValues {
+  const values = toFiguresFormValues(prefilled);
+  for (const key of FLOW_FIELDS) values[key] = '';
+  return values;
+}
+
 /** Figures as the inputs show them: plain digits, no grouping, as many decimals as they have. */
 export function toFiguresFormValues(figures: AreaMonthFigures): FiguresFormValues {
   const picked = pickFigures(figures);
