@@ -145,6 +145,16 @@ describe('the autonomy dashboard', () => {
     await page.waitForURL((url) => url.pathname === '/import');
     await expect(page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics');
     await expect(page.getByRole('link', { name: 'Empty template' }).getAttribute('href')).resolves.toBe('/api/v1/exports/metrics?template=true');
+    // Narrowed to two areas from a month on: the link says so, and the file holds just that.
+    await page.getByLabel('Areas', { exact: true }).selectOption(['payments', 'checkout']);
+    await page.getByLabel('From month').fill('2026-01');
+    const narrowed = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    expect(narrowed).toBe('/api/v1/exports/metrics?areas=checkout%2Cpayments&from=2026-01');
+    const file = await (await page.request.get(narrowed ?? '')).text();
+    const rows = file.trimEnd().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.split(',')[0]))).toEqual(new Set(['checkout', 'payments']));
+    expect(rows.every((row) => (row.split(',')[2] ?? '') >= '2026-01')).toBe(true);
     await expect(page.getByRole('button', { name: 'Check' }).isDisabled()).resolves.toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import {
   apiTokenListSchema,
   areaHistorySchema,
+  areaListSchema,
   areaMonthSchema,
   areaSchema,
   areaTargetsSchema,
@@ -61,9 +62,12 @@ export const API_DOCS_URL = '/api/docs';
 export const EXPORT_METRICS_URL = '/api/v1/exports/metrics';
 
 /** The export's address for a choice of areas and months (`GET /exports/metrics`). */
-export function exportMetricsUrl(choice: { mine?: boolean; from?: string; to?: string; template?: boolean } = {}): string {
+export function exportMetricsUrl(
+  choice: { areas?: readonly string[]; mine?: boolean; from?: string; to?: string; template?: boolean } = {},
+): string {
   const query = new URLSearchParams();
   if (choice.template) query.set('template', 'true');
+  if (choice.areas && choice.areas.length > 0) query.set('areas', choice.areas.join(','));
   if (choice.mine) query.set('mine', 'true');
   if (choice.from) query.set('from', choice.from);
   if (choice.to) query.set('to', choice.to);
@@ -93,6 +97,13 @@ export async function fetchSessionUser(signal?: AbortSignal): Promise<User> {
 export function fetchPortfolio(month: string | undefined, signal?: AbortSignal): Promise<Portfolio> {
   const query = month ? `?${new URLSearchParams({ month }).toString()}` : '';
   return sendForJson(`/api/v1/portfolio${query}`, portfolioSchema, { signal });
+}
+
+/** Every area, active and archived, page after page. */
+export function fetchAllAreas(signal?: AbortSignal): Promise<Area[]> {
+  return followCursor((cursor) =>
+    sendForJson(`/api/v1/areas?${new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) })}`, areaListSchema, { signal }),
+  );
 }
 
 export function fetchArea(slug: string, signal?: AbortSignal): Promise<Area> {

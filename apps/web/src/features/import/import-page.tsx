@@ -9,7 +9,7 @@ import { useSessionUser } from '../auth/queries.ts';
 import { ImportErrors } from './import-errors.tsx';
 import { ImportPreviewView } from './import-preview.tsx';
 import { errorReportOf, reportName, saveTextFile } from './error-report.ts';
-import { useImportJob } from './queries.ts';
+import { useAreaChoices, useImportJob } from './queries.ts';
 
 export function ImportPage() {
   useDocumentTitle('Import and export');
@@ -250,6 +250,9 @@ function ImportFailure({ error, dryRun, file }: { error: Error; dryRun: boolean;
 }
 
 function ExportPanel({ leadsAreas }: { leadsAreas: boolean }) {
+  const areaChoices = useAreaChoices();
+  const [chosenAreas, setChosenAreas] = useState<string[]>([]);
+  const areasId = useId();
   const [mine, setMine] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -266,6 +269,30 @@ function ExportPanel({ leadsAreas }: { leadsAreas: boolean }) {
         </p>
       </div>
       <div className="export-form">
+        <div className="field">
+          <label className="field__label" htmlFor={areasId}>
+            Areas
+          </label>
+          <select
+            id={areasId}
+            multiple
+            size={5}
+            value={chosenAreas}
+            disabled={!areaChoices.isSuccess}
+            aria-describedby={`${areasId}-hint`}
+            onChange={(event) => setChosenAreas([...event.target.selectedOptions].map((option) => option.value))}
+          >
+            {(areaChoices.data ?? []).map((area) => (
+              <option key={area.slug} value={area.slug}>
+                {area.name}
+                {area.status === 'archived' ? ' (archived)' : ''}
+              </option>
+            ))}
+          </select>
+          <p id={`${areasId}-hint`} className="field__hint">
+            {areaChoices.isError ? 'The areas could not be loaded; the export holds every area.' : 'None chosen: every area.'}
+          </p>
+        </div>
         <div className="field">
           <label className="field__label" htmlFor={fromId}>
             From month
@@ -295,7 +322,7 @@ function ExportPanel({ leadsAreas }: { leadsAreas: boolean }) {
             Export CSV
           </button>
         ) : (
-          <a className="button" href={exportMetricsUrl({ mine, from, to })} download>
+          <a className="button" href={exportMetricsUrl({ areas: chosenAreas, mine, from, to })} download>
             Export CSV
           </a>
         )}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ImportJob } from '@autonomy/contracts';
-import { ApiError, fetchImportJob, startImportJob } from '../../lib/api.ts';
+import { ApiError, fetchAllAreas, fetchImportJob, startImportJob } from '../../lib/api.ts';
 import { sessionQueryKey } from '../auth/queries.ts';
 
 export interface ImportRequest {
@@ -81,4 +81,9 @@ export function useImportJob() {
     /** Polling failed: the job cannot be followed (the server is unreachable, say). */
     lost: job.error,
   };
+}
+
+/** The areas an export can be narrowed to. */
+export function useAreaChoices() {
+  return useQuery({ queryKey: ['areas', 'all'], queryFn: ({ signal }) => fetchAllAreas(signal) });
 }
