@@ -1,6 +1,6 @@
 import type { FieldError, ImportPreview, ImportResult, MetricsCsvRow } from '@autonomy/contracts';
 import { MAX_REPORTED_ERRORS } from '@autonomy/contracts';
-import { type AuditActor, type Database, importAreaMonths, listAreaFigures, recordAuditEvent } from '@autonomy/db';
+import { type AreaFiguresRow, type AuditActor, type Database, importAreaMonths, listAreaFigures, recordAuditEvent } from '@autonomy/db';
 import { previewImport } from './import-preview.ts';
 import { summariseImportByArea } from './import-summary.ts';
 import { holdSettingsSteady, reassess } from './assessments.ts';
@@ -46,7 +46,7 @@ export async function importFigures(
   try {
     await db.transaction(async (tx) => {
       await holdSettingsSteady(tx);
-      const stored = dryRun ? await listAreaFigures(tx, { areaSlugs: [...new Set(rows.map((row) => row.areaSlug))] }) : [];
+      const stored = dryRun ? await storedFiguresOf(tx, [...new Set(rows.map((row) => row.areaSlug))]) : [];
       const outcome = await importAreaMonths(tx, rows, actor.id, (rowsWritten) => onProgress?.({ rowsWritten, areasReassessed: 0, areasToReassess: null }));
       const { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged, createdAreaSlugs } = outcome;
       const counts = { areasCreated, monthsCreated, monthsUpdated, monthsUnchanged };
@@ -82,6 +82,13 @@ export async function importFigures(
   }
   if (!result) throw new Error('the import finished without an outcome');
   return result;
+}
+
+/** The stored figures of these areas, a thousand areas a query (a file may name 100,000). */
+async function storedFiguresOf(db: Database, slugs: readonly string[]): Promise<AreaFiguresRow[]> {
+  const stored: AreaFiguresRow[] = [];
+  for (let start = 0; start < slugs.length; start += 1000) stored.push(...(await listAreaFigures(db, { areaSlugs: slugs.slice(start, start + 1000) })));
+  return stored;
 }
 
 /** A file's area_name names an area only when the import creates it; elsewhere a different name is worth a word. */
