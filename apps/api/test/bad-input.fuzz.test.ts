@@ -908,7 +908,7 @@ const badValuesByColumn = (column: string): fc.Arbitrary<string> => {
   }
   switch (column) {
     case 'month':
-      return fc.constantFrom('2024-13', '2024-1', '24-01', '2024-00', '', 'jan', '2024/01', '2024-01-15');
+      return fc.constantFrom('2024-13', '2024-1', '24-01', '2024-00', '', 'jan', '2024.01', '2024-01-15', '3/15/2024');
     case 'area_slug':
       return fc.oneof(fc.constantFrom('Own-Area', 'a', 'x'.repeat(65), 'own_area', 'own area', ''), fc.string({ maxLength: 10 }).filter((slug) => !isSlug(slug.trim())));
     case 'area_name':

@@ -682,7 +682,7 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
     ]);
   });
 
-  it.each(['2024-13', '2024-00', '2024-1', '24-09', '2024/09', '09/24', '13/2024', 'Sept 2024', 'Sep-2024-01', '2024-09-01T', '0000-01', '1899-12', 'Dec-1899'])(
+  it.each(['2024-13', '2024-00', '2024-1', '24-09', '2024.09', '09/24', '13/2024', 'Septem 2024', 'Sep-2024-01', '2024-09-01T', '0000-01', '1899-12', 'Dec-1899'])(
     'refuses month = %j',
     (written) => {
       const result = failureOf(parseMetricsCsv(file(dataLine({ month: written }))), 'invalid');

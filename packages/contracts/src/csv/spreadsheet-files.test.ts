@@ -36,6 +36,19 @@ describe('months in the forms spreadsheets write them', () => {
     ['1/2026', '2026-01'],
     ['01/2026', '2026-01'],
     [' Sep 2024 ', '2024-09'],
+    ['Sept 2024', '2024-09'],
+    ['Nov. 2026', '2026-11'],
+    ['Nov-2026', '2026-11'],
+    ['2026/11', '2026-11'],
+    ['2026/11/01', '2026-11'],
+    ['2026-11-01T00:00:00+01:00', '2026-11'],
+    // A first of the month written day first or month first: the reading that gives day 1 decides.
+    ['11/1/2026', '2026-11'],
+    ['1/11/2026', '2026-11'],
+    ['01/11/2026', '2026-11'],
+    ['11/01/2026 00:00', '2026-11'],
+    ['1.11.2026', '2026-11'],
+    ['1/1/2026', '2026-01'],
   ])('reads %j as %s', (written, month) => {
     expect(only(`${HEADER}\n${line(written)}\n`).month).toBe(month);
   });
@@ -47,6 +60,15 @@ describe('months in the forms spreadsheets write them', () => {
       kind: 'invalid',
       errors: [{ row: 2, column: 'month', path: 'month', message: 'month "2026-11-15" is a day within a month; write the month (2026-11) or its first day' }],
     });
+  });
+
+  it.each([
+    ['11/15/2026', 'month "11/15/2026" is a day within a month; write the month (such as 2026-11) or its first day'],
+    ['15/11/2026', 'month "15/11/2026" is a day within a month; write the month (such as 2026-11) or its first day'],
+    ['2026/11/15', 'month "2026/11/15" is a day within a month; write the month (2026-11) or its first day'],
+  ])('refuses %j, a day that is not the first, naming its month', (written, message) => {
+    const result = parseMetricsCsv(`${HEADER}\n${line(written)}\n`);
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: 'month', message }] });
   });
 
   it('finds two forms of one month on two rows a duplicate', () => {

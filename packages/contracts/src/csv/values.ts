@@ -136,10 +136,15 @@ export function readSlug(column: string, raw: string): string | ValueProblem {
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 export const MONTH_FORMS = 'YYYY-MM (2026-11), or 2026-11-01, Nov-26, Nov 2026 or 11/2026';
-const ISO_MONTH = /^(\d{4})-(\d{2})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
-const NAMED_MONTH = /^([a-z]+)[- ](\d{2}|\d{4})$/i;
+// A time after a date, as spreadsheets and scripts write it: 00:00, 00:00:00.000, T00:00:00Z, +01:00.
+const TIME = '(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const ISO_MONTH = /^(\d{4})[-/](\d{2})$/;
+const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{2})[-/](\\d{2})${TIME}$`);
+const NAMED_MONTH = /^([a-z]+)\.?[- ](\d{2}|\d{4})$/i;
 const SLASHED_MONTH = /^(\d{1,2})\/(\d{4})$/;
+// 11/1/2026 (month first) or 1/11/2026 (day first): only a first of the month is read, so the one
+// reading that gives day 1 says which month it is; 1/1 is January either way.
+const SLASHED_DATE = new RegExp(`^(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})${TIME}$`);
 
 /**
  * A month as `YYYY-MM`. Excel turns 2026-11 into 2026-11-01 (or Nov-26) when it saves a file
@@ -162,7 +167,7 @@ export function readMonth(column: string, raw: string): string | ValueProblem {
     month = Number(match[2]);
   } else if ((match = NAMED_MONTH.exec(text))) {
     const name = match[1]!.toLowerCase();
-    const index = MONTH_NAMES.findIndex((full) => full === name || (name.length === 3 && full.startsWith(name)));
+    const index = MONTH_NAMES.findIndex((full) => full === name || ((name.length === 3 || name === 'sept') && full.startsWith(name)));
     if (index >= 0) {
       month = index + 1;
       year = match[2]!.length === 2 ? `20${match[2]}` : match[2];
@@ -170,6 +175,14 @@ export function readMonth(column: string, raw: string): string | ValueProblem {
   } else if ((match = SLASHED_MONTH.exec(text))) {
     month = Number(match[1]);
     year = match[2];
+  } else if ((match = SLASHED_DATE.exec(text))) {
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    if (first !== 1 && second !== 1) {
+      return new ValueProblem(`${column} ${quoted(raw)} is a day within a month; write the month (such as ${match[3]}-${String(first <= 12 ? first : second).padStart(2, '0')}) or its first day`);
+    }
+    // Month first (11/1/2026) when the second number is the day 1, else day first (1/11/2026).
+    month = second === 1 ? first : second;
+    year = match[3];
   }
   const canonical = year !== undefined && month !== undefined ? `${year}-${String(month).padStart(2, '0')}` : undefined;
   if (canonical !== undefined && monthSchema.safeParse(canonical).success) return canonical;

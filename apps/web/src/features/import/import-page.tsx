@@ -165,7 +165,8 @@ function CsvFormatHint() {
       <p className="muted small">
         A header row with these columns, then one row per area and month (at most {formatAmount(MAX_IMPORT_ROWS)} rows).
         Months are written <code>YYYY-MM</code> (also read: <code>2026-11-01</code>, <code>Nov-26</code>,{' '}
-        <code>Nov 2026</code>, <code>11/2026</code>); <code>target_owner</code> is <code>area</code> or <code>central</code>. Names
+        <code>Nov 2026</code>, <code>11/2026</code>, and a first of the month such as <code>11/1/2026</code> or{' '}
+        <code>1/11/2026</code>); <code>target_owner</code> is <code>area</code> or <code>central</code>. Names
         of columns may use any case, spaces or underscores; other columns are ignored.
       </p>
       <p className="format-hint__columns">
