@@ -293,18 +293,11 @@ async function attempt(call: Call, credentials: { as?: TestUser; authorization?:
     const text = await response.text();
     // Work that goes on after a 202 (an import job) must end before the transaction is rolled back.
     const location = response.headers.get('location');
-    if (response.status === 202 && location) await untilFinished(location, credentials);
+    if (response.status === 202 && location) {
+      await harness.untilJobEnds(location, credentials.authorization ? { headers: { authorization: credentials.authorization } } : credentials);
+    }
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, before, after: await fingerprint(harness.db) };
   });
-}
-
-async function untilFinished(location: string, credentials: { as?: TestUser; authorization?: string }): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    const job = (await (await send({ method: 'GET', path: location }, credentials)).json()) as { status: string };
-    if (job.status !== 'running') return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${location} is still running after 10 s`);
 }
 
 function expectDenied(outcome: Awaited<ReturnType<typeof attempt>>, status: 401 | 403): void {

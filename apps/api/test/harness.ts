@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { Problem, Role } from '@autonomy/contracts';
+import type { Problem, Role, ImportJob } from '@autonomy/contracts';
 import { createArea, createUser, type Database, type DatabaseHandle, getAreaBySlug, addAreaLead } from '@autonomy/db';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '@autonomy/db/test';
 import { sql } from 'drizzle-orm';
@@ -100,6 +100,18 @@ export class Harness {
     }
     if (!result) throw new Error('the rolled-back work did not finish');
     return result.value;
+  }
+
+  /** Polls an import job (its Location) until it is no longer running, and returns it. */
+  async untilJobEnds(location: string, init: { as?: TestUser; headers?: Record<string, string> } = {}): Promise<ImportJob> {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const response = await this.request(location, init);
+      if (response.status !== 200) throw new Error(`${location}: ${response.status} ${await response.text()}`);
+      const job = (await response.json()) as ImportJob;
+      if (job.status !== 'running') return job;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`${location} is still running after 10 s`);
   }
 
   /** Sends a request to the app; an answer that breaks the OpenAPI document fails the test (ResponseContract). */

@@ -3,6 +3,16 @@
  * address, kept in memory. One process serves the dashboard, so memory is enough; a restart
  * forgets the counts, which costs an attacker nothing they could not get by waiting.
  */
+import { ApiError } from '../errors/problem.ts';
+
+/** The 429 of a throttled password check: when to try again, in words and in Retry-After. */
+export function throttledRefusal(retryAfterSeconds: number, what: string): ApiError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ApiError('too_many_requests', `Too many ${what}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
+}
+
 export interface LoginThrottle {
   /**
    * Starts an attempt. When allowed, the attempt is counted as failed straight away (and taken

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ReassessReport } from '@autonomy/contracts';
 import {
   type AssessableFigures,
@@ -121,7 +122,7 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
     }
     await writing;
     // Let the event loop turn between batches (on PGlite the work never leaves it otherwise).
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
     if (options.compare) countDifferences(await listStoredAssessments(db, batch.map((change) => change.areaId)), records, outcome);
     writing = handledLater(
       (async () => {

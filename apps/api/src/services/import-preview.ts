@@ -58,18 +58,23 @@ export function previewImport(input: {
       area.changes.push({ month: row.month, column, before: before[COLUMN_PATHS[column]], after: row[COLUMN_PATHS[column]] });
     }
   }
-  for (const area of bySlug.values()) area.changes.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  for (const area of bySlug.values()) area.changes.sort((a, b) => byText(a.month, b.month));
 
   const slugById = new Map([...input.areas].map(([slug, area]) => [area.id, slug]));
   const counts = { opens: 0, reopens: 0, escalates: 0, eases: 0, clears: 0 };
   for (const change of input.signalChanges) counts[change.change] += 1;
   const listed = input.signalChanges
     .map(({ areaId, kind, month, change, severity, previousSeverity }) => ({ areaSlug: slugById.get(areaId) ?? areaId, month, kind, change, severity, previousSeverity }))
-    .sort((a, b) => (a.areaSlug === b.areaSlug ? (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) : a.areaSlug < b.areaSlug ? -1 : 1))
+    .sort((a, b) => byText(a.areaSlug, b.areaSlug) || byText(a.month, b.month))
     .slice(0, PREVIEW_SIGNALS_LISTED);
 
   return {
-    areas: [...bySlug.values()].sort((a, b) => (a.areaSlug < b.areaSlug ? -1 : a.areaSlug > b.areaSlug ? 1 : 0)),
+    areas: [...bySlug.values()].sort((a, b) => byText(a.areaSlug, b.areaSlug)),
     signals: { ...counts, listed },
   };
+}
+
+/** Slugs and `YYYY-MM` months sort as text, code unit by code unit (not by locale). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { AreaMonthFigures } from '@autonomy/contracts';
 import type { MonthlyFigures } from '@autonomy/domain';
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
@@ -332,7 +333,7 @@ export async function importAreaMonths(
     onProgress?.(Math.min(start + IMPORT_BATCH_ROWS, rows.length));
     // On PGlite every statement runs on this thread, and awaiting it never leaves the microtask
     // queue: give other requests (and sockets' timers) a turn between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
   return {
     areaIdsBySlug: idsBySlug,

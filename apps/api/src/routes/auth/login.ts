@@ -2,7 +2,7 @@ import { loginSchema, sessionUserSchema } from '@autonomy/contracts';
 import { createSession, getLedAreaSlugs, getUserByEmail } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { clientAddress, throttledAddress } from '../../auth/client-address.ts';
-import type { LoginThrottle } from '../../auth/login-throttle.ts';
+import { type LoginThrottle, throttledRefusal } from '../../auth/login-throttle.ts';
 import { decoyPasswordHash, newSecret, verifyPassword } from '../../auth/secrets.ts';
 import { SESSION_LIFETIME_MS, setSessionCookie } from '../../auth/session-cookie.ts';
 import type { App } from '../../context.ts';
@@ -33,13 +33,7 @@ export function registerLogin(app: App, ownThrottle: LoginThrottle): void {
     const attempt = loginThrottle.begin(keys, now());
     if (!attempt.allowed) {
       // Refused before the password is checked: a throttled guess learns nothing, even a right one.
-      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
-      throw new ApiError(
-        'too_many_requests',
-        `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        undefined,
-        { 'retry-after': String(attempt.retryAfterSeconds) },
-      );
+      throw throttledRefusal(attempt.retryAfterSeconds, 'failed sign-in attempts');
     }
 
     const user = await getUserByEmail(database.db, email);

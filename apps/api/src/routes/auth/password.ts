@@ -2,7 +2,7 @@ import { changePasswordSchema } from '@autonomy/contracts';
 import { deleteUserSessions, getUserAccount, getUserByEmail, recordAuditEvent, updateUser } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { clientAddress, throttledAddress } from '../../auth/client-address.ts';
-import type { LoginThrottle } from '../../auth/login-throttle.ts';
+import { type LoginThrottle, throttledRefusal } from '../../auth/login-throttle.ts';
 import { hashPassword, hashSecret, verifyPassword } from '../../auth/secrets.ts';
 import { readSessionCookie } from '../../auth/session-cookie.ts';
 import type { App } from '../../context.ts';
@@ -26,12 +26,7 @@ export function registerChangePassword(app: App, ownThrottle: LoginThrottle): vo
     const { currentPassword, newPassword } = c.req.valid('json');
     const keys = { email: actor.email, address: throttledAddress(clientAddress(c)) };
     const attempt = loginThrottle.begin(keys, now());
-    if (!attempt.allowed) {
-      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
-      throw new ApiError('too_many_requests', `Too many wrong passwords; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
-        'retry-after': String(attempt.retryAfterSeconds),
-      });
-    }
+    if (!attempt.allowed) throw throttledRefusal(attempt.retryAfterSeconds, 'wrong passwords');
     const user = await getUserByEmail(database.db, actor.email);
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
       // 403, not 401: the caller is signed in, and must not be sent to the sign-in page.

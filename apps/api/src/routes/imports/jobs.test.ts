@@ -28,17 +28,7 @@ async function startJob(csv: string, options: { dryRun?: boolean; as?: TestUser;
   });
 }
 
-/** Polls a job until it is no longer running. */
-async function finished(location: string, as: TestUser = admin): Promise<ImportJob> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    const response = await harness.request(location, { as });
-    expect(response.status).toBe(200);
-    const job = (await response.json()) as ImportJob;
-    if (job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${location} is still running after 10 s`);
-}
+const finished = (location: string, as: TestUser = admin) => harness.untilJobEnds(location, { as });
 
 describe('POST /api/v1/imports/metrics/jobs', () => {
   it('answers 202 with a running job at once, and the job ends with what the synchronous import answers', async () => {

@@ -1,13 +1,11 @@
 import { importJobParamsSchema, importJobQuerySchema, importJobSchema } from '@autonomy/contracts';
-import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { readImportJob, startImportJob } from '../../services/import-jobs.ts';
-import { readImportRows } from './read-body.ts';
-import { rowsTheUserMayImport } from './scope.ts';
+import { readFileToImport } from './scope.ts';
 
 const start = createRoute({
   method: 'post',
@@ -42,9 +40,8 @@ export function registerImportJobs(app: App): void {
     const actor = c.var.user;
     const { dryRun, scope, fileName } = c.req.valid('query');
     const { now = () => new Date() } = c.var.deps;
-    const file = await readImportRows(c, monthOf(now()));
-    const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
-    const job = await startImportJob(c.var.deps.database, { rows, dryRun, fileName, skipped, warnings: file.warnings, actor, now });
+    const { rows, skipped, warnings } = await readFileToImport(c, scope, now());
+    const job = await startImportJob(c.var.deps.database, { rows, dryRun, fileName, skipped, warnings, actor, now });
     c.header('Location', `/api/v1/imports/jobs/${job.id}`);
     return c.json(job, 202);
   });

@@ -1,12 +1,10 @@
 import { importQuerySchema, importResultSchema } from '@autonomy/contracts';
-import { monthOf } from '@autonomy/domain';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContent, problemResponses } from '../../errors/openapi.ts';
 import { afterBulkWrite } from '../../services/bulk-writes.ts';
 import { importFigures, toImportResult } from '../../services/imports.ts';
-import { readImportRows } from './read-body.ts';
-import { rowsTheUserMayImport } from './scope.ts';
+import { readFileToImport } from './scope.ts';
 
 const route = createRoute({
   method: 'post',
@@ -29,10 +27,9 @@ export function registerImportMetrics(app: App): void {
     const actor = c.var.user;
     const { dryRun, scope } = c.req.valid('query');
     const { now = () => new Date() } = c.var.deps;
-    const file = await readImportRows(c, monthOf(now()));
-    const { rows, skipped } = rowsTheUserMayImport(actor, file.rows, scope);
+    const { rows, skipped, warnings } = await readFileToImport(c, scope, now());
     const outcome = await importFigures(c.var.deps.database.db, { rows, dryRun, actor, now: now() });
     afterBulkWrite(c.var.deps.database, rows.length);
-    return c.json(toImportResult({ rows: rows.length, dryRun, skipped, warnings: file.warnings }, outcome), 200);
+    return c.json(toImportResult({ rows: rows.length, dryRun, skipped, warnings }, outcome), 200);
   });
 }

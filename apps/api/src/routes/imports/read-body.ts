@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { type FieldError, MetricsCsvParser, type MetricsCsvRow } from '@autonomy/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
@@ -62,7 +63,7 @@ export async function readImportRows(c: Context<AppEnv>, latestMonth: string): P
 /** Parses a chunk a slice at a time, letting the event loop turn between slices; false once the file is refused. */
 async function parseInSlices(parser: MetricsCsvParser, bytes: Uint8Array, decode: (bytes: Uint8Array) => string): Promise<boolean> {
   for (let start = 0; start < bytes.byteLength; start += SLICE_BYTES) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await setImmediate();
     if (!parser.push(decode(bytes.subarray(start, start + SLICE_BYTES)))) return false;
   }
   return true;

@@ -1,7 +1,10 @@
 import type { FieldError, MetricsCsvRow } from '@autonomy/contracts';
+import { monthOf } from '@autonomy/domain';
+import type { Context } from 'hono';
 import { can } from '../../auth/authorize.ts';
-import type { AuthenticatedUser } from '../../context.ts';
+import type { AppEnv, AuthenticatedUser } from '../../context.ts';
 import { ApiError } from '../../errors/problem.ts';
+import { readImportRows } from './read-body.ts';
 
 export interface SkippedArea {
   areaSlug: string;
@@ -9,6 +12,12 @@ export interface SkippedArea {
 }
 
 const LISTED = 500;
+
+/** What both import routes do first: read and check the file as it arrives, and keep the rows the user may import. */
+export async function readFileToImport(c: Context<AppEnv>, scope: 'all' | 'mine', now: Date) {
+  const file = await readImportRows(c, monthOf(now));
+  return { ...rowsTheUserMayImport(c.var.user, file.rows, scope), warnings: file.warnings };
+}
 
 /**
  * Which rows of a file the user may import. Everybody's own export holds every area, so a lead
