@@ -16,6 +16,7 @@ import {
   parseFiguresForm,
   pickFigures,
   placeFigureErrors,
+  firstMonthFormValues,
   newMonthFormValues,
   prefillNewMonth,
   toFiguresFormValues,
@@ -23,8 +24,11 @@ import {
 } from './figures-form.ts';
 import { FiguresChangedError, useFiguresForEdit, usePlannedTarget, useSaveFigures } from './queries.ts';
 
-/** Which month the form writes: one with figures (edit), or the next one, prefilled from the latest. */
-export type FiguresEditTarget = { mode: 'edit'; month: string } | { mode: 'create'; month: string; prefillMonth: string };
+/**
+ * Which month the form writes: one with figures (edit), or one without, its stocks prefilled from
+ * `prefillMonth` (the nearest earlier month with figures; null for an area's first figures).
+ */
+export type FiguresEditTarget = { mode: 'edit'; month: string } | { mode: 'create'; month: string; prefillMonth: string | null };
 
 export interface SavedFigures {
   month: string;
@@ -49,6 +53,7 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
   // Without the targets the form still works, prefilled from the latest month alone.
   const plannedTarget = creating && planned.isSuccess ? planned.data : null;
   const waitingForPlan = creating && planned.isPending;
+  const waitingForSource = sourceMonth !== null && source.isPending;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // The form opens below the button that asked for it: take the reader (and a screen reader) there.
@@ -67,10 +72,12 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
         <p className="muted">
           {target.mode === 'edit'
             ? 'Correct what is wrong and save: the area’s indices and signals are recomputed at once, and the change is kept in its history.'
-            : `Support, dependencies, processes, latency and who set the target are prefilled from ${formatMonthLong(target.prefillMonth)}${plannedTarget === null ? '' : ', and the revenue target is the one planned for this month'}. Revenue, hires and decisions are this month’s own: enter them, change what else was different, then save.`}
+            : target.prefillMonth === null
+              ? `The area has no earlier figures to start from: enter every figure${plannedTarget === null ? '' : ' (the revenue target is the one planned for this month)'}, then save.`
+              : `Support, dependencies, processes, latency and who set the target are prefilled from ${formatMonthLong(target.prefillMonth)}${plannedTarget === null ? '' : ', and the revenue target is the one planned for this month'}. Revenue, hires and decisions are this month’s own: enter them, change what else was different, then save.`}
         </p>
       </div>
-      {source.isPending || waitingForPlan ? (
+      {waitingForSource || waitingForPlan ? (
         <LoadingState label="Loading the figures…" />
       ) : source.isError ? (
         <ErrorState error={source.error} onRetry={() => void source.refetch()}>
@@ -82,7 +89,7 @@ export function FiguresEditor({ slug, target, onCancel, onSaved }: {
         <FiguresForm
           slug={slug}
           month={target.month}
-          opened={source.data}
+          opened={source.data ?? null}
           creating={creating}
           plannedTarget={plannedTarget}
           onCancel={onCancel}
@@ -117,8 +124,11 @@ const FIGURES_CONFLICT_TEXT: ConflictPanelText = {
 function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, onSaved }: {
   slug: string;
   month: string;
-  /** The figures the form starts from: the month itself, or for a new month the latest one. */
-  opened: VersionedAreaMonth;
+  /**
+   * The figures the form starts from: the month itself, or for a new month the nearest earlier
+   * one; null for an area's first figures, which start blank.
+   */
+  opened: VersionedAreaMonth | null;
   creating: boolean;
   /** For a new month, the revenue target planned for it, which replaces the latest month's. */
   plannedTarget: number | null;
@@ -126,13 +136,16 @@ function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, o
   onSaved: (saved: SavedFigures) => void;
 }) {
   const save = useSaveFigures(slug);
-  const [prefilled] = useState<AreaMonthFigures>(() =>
-    creating ? prefillNewMonth(opened.areaMonth, plannedTarget) : pickFigures(opened.areaMonth),
+  const [prefilled] = useState<AreaMonthFigures | null>(() =>
+    opened === null ? null : creating ? prefillNewMonth(opened.areaMonth, plannedTarget) : pickFigures(opened.areaMonth),
   );
-  const [values, setValues] = useState<FiguresFormValues>(() => (creating ? newMonthFormValues(prefilled) : toFiguresFormValues(prefilled)));
+  const [values, setValues] = useState<FiguresFormValues>(() =>
+    prefilled === null ? firstMonthFormValues(plannedTarget) : creating ? newMonthFormValues(prefilled) : toFiguresFormValues(prefilled),
+  );
   // The version the form's figures are based on, and its ETag; both move on when a conflict is settled.
-  const [base, setBase] = useState<AreaMonthFigures>(prefilled);
-  const [etag, setEtag] = useState<string | null>(creating ? null : opened.etag);
+  // A first month has no base: every figure in it was entered, so a conflict counts each as mine.
+  const [base, setBase] = useState<AreaMonthFigures | null>(prefilled);
+  const [etag, setEtag] = useState<string | null>(creating || opened === null ? null : opened.etag);
   const fieldErrors = useFieldErrors<FigureKey>();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showingTheirs, setShowingTheirs] = useState(false);
@@ -192,7 +205,7 @@ function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, o
   /** "Keep mine": my changes over what is saved now, saved again against its ETag. */
   function keepMine({ latest, mine }: Conflict) {
     const theirs = pickFigures(latest.areaMonth);
-    const merged = keepMyChanges(diffFigures, base, mine, theirs);
+    const merged = keepMyChanges(diffFigures, base ?? theirs, mine, theirs);
     setValues(toFiguresFormValues(merged));
     setBase(theirs);
     setEtag(latest.etag);
@@ -231,7 +244,7 @@ function FiguresForm({ slug, month, opened, creating, plannedTarget, onCancel, o
         <ConflictPanel
           text={FIGURES_CONFLICT_TEXT}
           savedAt={conflict.latest.areaMonth.updatedAt}
-          rows={conflictRows(FIGURE_CONFLICT_FIELDS, base, conflict.mine, pickFigures(conflict.latest.areaMonth))}
+          rows={conflictRows(FIGURE_CONFLICT_FIELDS, base ?? pickFigures(conflict.latest.areaMonth), conflict.mine, pickFigures(conflict.latest.areaMonth))}
           onUseTheirs={() => takeTheirs(conflict.latest)}
           onKeepMine={() => keepMine(conflict)}
         />
@@ -313,6 +326,7 @@ function FigureInput({ field, value, note, errors, onChange }: {
     >
       {field.key === 'targetOwner' ? (
         <select id={id} name={field.key} value={value} {...aria} onChange={(event) => onChange(event.target.value)}>
+          {value === '' && <option value="">Choose…</option>}
           <option value="area">The area</option>
           <option value="central">Central</option>
         </select>

@@ -7,6 +7,7 @@ import {
   FIGURE_CONFLICT_FIELDS,
   errorsAnsweredBy,
   explainFigureMessage,
+  firstMonthFormValues,
   monthOf,
   monthToAdd,
   parseFiguresForm,
@@ -15,6 +16,7 @@ import {
   plannedTargetFor,
   newMonthFormValues,
   prefillNewMonth,
+  previousMonthWithFigures,
   toFiguresFormValues,
 } from './figures-form.ts';
 
@@ -254,5 +256,41 @@ describe('prefillNewMonth', () => {
   it('keeps the latest month’s target when none is planned, and a planned target of 0 as it is', () => {
     expect(prefillNewMonth(areaMonthFixture(), null)).toEqual(figuresFixture());
     expect(prefillNewMonth(areaMonthFixture(), 0).revenueTarget).toBe(0);
+  });
+});
+
+describe('previousMonthWithFigures', () => {
+  it('is the nearest earlier month with figures, across a gap and whatever the order given', () => {
+    expect(previousMonthWithFigures(['2026-09', '2026-07', '2026-11'], '2026-10')).toBe('2026-09');
+    expect(previousMonthWithFigures(['2026-06', '2026-11'], '2026-10')).toBe('2026-06');
+    expect(previousMonthWithFigures(['2025-12', '2026-02'], '2026-01')).toBe('2025-12');
+  });
+
+  it('never prefills from the month itself or a later one', () => {
+    expect(previousMonthWithFigures(['2026-10', '2026-11'], '2026-10')).toBeNull();
+  });
+
+  it('is null for an area without figures: its first month starts blank', () => {
+    expect(previousMonthWithFigures([], '2026-10')).toBeNull();
+  });
+});
+
+describe('firstMonthFormValues', () => {
+  it('leaves every figure to be entered, who set the target included', () => {
+    const values = firstMonthFormValues(null);
+    expect(Object.values(values).every((value) => value === '')).toBe(true);
+    expect(Object.keys(values).sort()).toEqual(FIGURE_FIELDS.map((field) => field.key).sort());
+  });
+
+  it('fills in a revenue target planned for the month, and nothing else', () => {
+    const values = firstMonthFormValues(450000);
+    expect(values.revenueTarget).toBe('450000');
+    expect(values.revenueActual).toBe('');
+    expect(values.marketingDedicatedFte).toBe('');
+  });
+
+  it('asks for who set the target in words when it is left unchosen', () => {
+    const values = { ...toFiguresFormValues(figuresFixture()), targetOwner: '' };
+    expect(parseFiguresForm(values)).toEqual({ ok: false, errors: { targetOwner: ['Choose who set the target.'] } });
   });
 });

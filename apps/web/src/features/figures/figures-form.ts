@@ -94,7 +94,9 @@ export function parseFiguresForm(values: FiguresFormValues): ParsedFigures {
   for (const { key, whole } of FIGURE_FIELDS) {
     const text = values[key].trim();
     if (key === 'targetOwner') {
-      candidate[key] = text;
+      // Unchosen only on an area's first figures, where there is nothing to carry over.
+      if (text === '') errors[key] = ['Choose who set the target.'];
+      else candidate[key] = text;
     } else if (text === '') {
       errors[key] = ['Enter a number.'];
     } else if (!DECIMAL.test(text)) {
@@ -197,4 +199,28 @@ export function monthToAdd(latestMonth: string | null, today: Date): string | nu
   if (latestMonth === null) return null;
   const next = addMonths(latestMonth, 1);
   return next === monthOf(today) ? next : null;
+}
+
+/**
+ * The month a new month's stocks are prefilled from: the nearest earlier month with figures,
+ * however far back (a gap does not reset support or processes); null when there is none, as for
+ * an area's first figures.
+ */
+export function previousMonthWithFigures(monthsWithFigures: readonly string[], month: string): string | null {
+  let nearest: string | null = null;
+  for (const candidate of monthsWithFigures) {
+    if (candidate < month && (nearest === null || candidate > nearest)) nearest = candidate;
+  }
+  return nearest;
+}
+
+/**
+ * The inputs of an area's first figures: nothing to carry over, so every figure is entered, who
+ * set the target included (left unchosen rather than guessed). A target planned for the month
+ * was decided for it already and is filled in.
+ */
+export function firstMonthFormValues(plannedTarget: number | null): FiguresFormValues {
+  const values = Object.fromEntries(FIGURE_FIELDS.map(({ key }) => [key, ''])) as FiguresFormValues;
+  if (plannedTarget !== null) values.revenueTarget = String(plannedTarget);
+  return values;
 }

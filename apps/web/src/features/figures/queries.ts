@@ -14,10 +14,12 @@ import { plannedTargetFor } from './figures-form.ts';
  * (staleTime 0) and forgotten when the form closes (gcTime 0): the ETag must be the one of the
  * figures the person actually sees.
  */
-export function useFiguresForEdit(slug: string, month: string) {
+export function useFiguresForEdit(slug: string, month: string | null) {
   return useQuery({
     queryKey: [...areaQueryKeyRoot, slug, 'months', month, 'for-edit'],
-    queryFn: ({ signal }) => fetchAreaMonthForEdit(slug, month, signal),
+    // Never run without a month (disabled below); an area's first figures have none to read.
+    queryFn: ({ signal }) => fetchAreaMonthForEdit(slug, month ?? '', signal),
+    enabled: month !== null,
     staleTime: 0,
     gcTime: 0,
   });
