@@ -1,4 +1,5 @@
 import type { DriftRules } from '@autonomy/contracts';
+import './area-figures.css';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
 import {
   attainmentTone,
@@ -12,11 +13,15 @@ import {
 } from '../../lib/format.ts';
 import type { HistoryMonth } from './history-series.ts';
 
-/** Every month, newest first, including the holes, so "no figures" is stated rather than hidden. */
-export function AreaMonthsTable({ months, focusMonth, rules }: {
+/**
+ * Every month, newest first, including the holes, so "no figures" is stated rather than hidden.
+ * `onAddFigures` is given to those who may fill a hole in (the area's leads and admins).
+ */
+export function AreaMonthsTable({ months, focusMonth, rules, onAddFigures }: {
   months: readonly HistoryMonth[];
   focusMonth: string | null;
   rules: DriftRules | undefined;
+  onAddFigures?: ((month: string) => void) | undefined;
 }) {
   const newestFirst = [...months].reverse();
   const window = formatWindow(rules);
@@ -58,7 +63,19 @@ export function AreaMonthsTable({ months, focusMonth, rules }: {
                 </>
               ) : (
                 <td colSpan={6} className="muted">
-                  No figures for this month
+                  <span className="months-table__missing">
+                    No figures for this month
+                    {onAddFigures && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`Add figures for ${formatMonthLong(month)}`}
+                        onClick={() => onAddFigures(month)}
+                      >
+                        Add figures
+                      </button>
+                    )}
+                  </span>
                 </td>
               )}
             </tr>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Area, AreaHistory, AreaHistoryPoint, DriftRules, User } from '@autonomy/contracts';
 import { AttainmentChart } from '../../components/charts/attainment-chart.tsx';
 import { IndexTrendChart } from '../../components/charts/index-trend-chart.tsx';
@@ -27,20 +27,23 @@ import { canActOnSignals, canEditAreaFigures } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { FiguresEditor, type FiguresEditTarget, type SavedFigures } from '../figures/figures-editor.tsx';
 import { RemoveFigures } from '../figures/remove-figures.tsx';
-import { monthToAdd } from '../figures/figures-form.ts';
+import { monthOf, monthToAdd, previousMonthWithFigures } from '../figures/figures-form.ts';
 import { FiguresSavedNotice } from '../figures/figures-saved-notice.tsx';
 import { useDriftRules } from '../settings/queries.ts';
 import { AreaSignalsPanel } from '../signals/area-signals-panel.tsx';
 import { canSetAreaTargets } from '../targets/target-form.ts';
 import { TargetsPanel } from '../targets/targets-panel.tsx';
 import { AreaMonthsTable } from './area-months-table.tsx';
-import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries } from './history-series.ts';
+import { FirstFiguresPrompt } from './first-figures-prompt.tsx';
+import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries, withMonthsThrough } from './history-series.ts';
 import { MonthFigures } from './month-figures.tsx';
 import { useArea, useAreaHistory, useAreaMonthFigures } from './queries.ts';
 
 export function AreaPage({ slug }: { slug: string }) {
   const { searchParams } = useLocation();
   const requestedMonth = readMonthParam(searchParams);
+  // `?fill=YYYY-MM` opens the form for a month without figures (the links on My areas).
+  const fillMonth = readMonthParam(new URLSearchParams({ month: searchParams.get('fill') ?? '' }));
   const history = useAreaHistory(slug);
   const area = useArea(slug);
   // The history carries no rules of its own; the organisation's settings have them.
@@ -65,6 +68,7 @@ export function AreaPage({ slug }: { slug: string }) {
           history={history.data}
           area={area.data}
           requestedMonth={requestedMonth}
+          fillMonth={fillMonth}
           rules={rules}
           canAct={canAct}
           user={session.data}
@@ -74,10 +78,11 @@ export function AreaPage({ slug }: { slug: string }) {
   );
 }
 
-function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
+function AreaContent({ history, area, requestedMonth, fillMonth, rules, canAct, user }: {
   history: AreaHistory;
   area: Area | undefined;
   requestedMonth: string | undefined;
+  fillMonth: string | undefined;
   rules: DriftRules | undefined;
   canAct: boolean;
   user: User | undefined;
@@ -99,11 +104,35 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
   const [editingDetails, setEditingDetails] = useState(false);
   const [detailsSaved, setDetailsSaved] = useState(false);
   const areaPath = `/areas/${encodeURIComponent(history.slug)}`;
+  // Its leads see the months since the latest with figures too, each with a way to fill it in.
+  const tableMonths = useMemo(
+    () => (canEditFigures ? withMonthsThrough(months, monthOf(new Date())) : months),
+    [months, canEditFigures],
+  );
 
   function startEditing(target: FiguresEditTarget) {
     setSaved(null);
     setRemovedMonth(null);
     setEditing(target);
+  }
+
+  /** The form for a month without figures, its stocks from the nearest earlier month that has some. */
+  function startAdding(month: string) {
+    startEditing({ mode: 'create', month, prefillMonth: previousMonthWithFigures(monthsNewestFirst, month) });
+  }
+
+  // Opened from a link to fill a month in; a month that has figures by now is simply shown.
+  useEffect(() => {
+    if (!fillMonth || !canEditFigures) return;
+    if (monthsNewestFirst.includes(fillMonth)) navigate(withMonth(areaPath, fillMonth), { replace: true });
+    else startAdding(fillMonth);
+    // Only a new `fill` asks again; the history refetching after a save must not reopen the form.
+  }, [fillMonth, canEditFigures]);
+
+  function stopEditing() {
+    setEditing(null);
+    // Leave the link's `fill` behind, so a reload does not open the form again.
+    if (fillMonth) navigate(withMonth(areaPath, requestedMonth), { replace: true });
   }
 
   function handleRemoved(month: string) {
@@ -118,7 +147,8 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
     setEditing(null);
     setSaved(result);
     // A new month becomes the month the page shows, so its figures and drift are what the reader sees.
-    if (result.month !== focusMonth) navigate(withMonth(areaPath, result.month), { replace: true });
+    // The link's `fill` goes too, or a reload would offer to add the month just saved.
+    if (result.month !== focusMonth || fillMonth) navigate(withMonth(areaPath, result.month), { replace: true });
   }
 
   return (
@@ -168,9 +198,24 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
       )}
 
       {focusReading === null || focusMonth === null ? (
-        <EmptyState title="No figures for this area yet — import a CSV">
-          <Link to="/import">Import a CSV</Link>
-        </EmptyState>
+        <>
+          {canEditFigures ? (
+            editing === null && <FirstFiguresPrompt areaName={history.name} onStart={startAdding} />
+          ) : (
+            <EmptyState title="No figures for this area yet">
+              <p className="muted">Its leads add them here, month by month, or by importing a CSV.</p>
+            </EmptyState>
+          )}
+          {editing && (
+            <FiguresEditor
+              key={`${editing.mode}-${editing.month}`}
+              slug={history.slug}
+              target={editing}
+              onCancel={stopEditing}
+              onSaved={handleSaved}
+            />
+          )}
+        </>
       ) : (
         <>
           <FocusMonthSummary reading={focusReading} rules={rules} />
@@ -257,7 +302,7 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
               key={`${editing.mode}-${editing.month}`}
               slug={history.slug}
               target={editing}
-              onCancel={() => setEditing(null)}
+              onCancel={stopEditing}
               onSaved={handleSaved}
             />
           )}
@@ -266,7 +311,12 @@ function AreaContent({ history, area, requestedMonth, rules, canAct, user }: {
             <div className="panel__header">
               <h2 id="months-heading">Month by month</h2>
             </div>
-            <AreaMonthsTable months={months} focusMonth={focusMonth} rules={rules} />
+            <AreaMonthsTable
+              months={tableMonths}
+              focusMonth={focusMonth}
+              rules={rules}
+              onAddFigures={canEditFigures && editing === null ? startAdding : undefined}
+            />
           </section>
         </>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearReading, driftingReading, historyPoint, insufficientReading } from '../../test-support/fixtures.ts';
-import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries } from './history-series.ts';
+import { attainmentScale, fillMonthGaps, pickFocusMonth, toAttainmentSeries, toIndexSeries, withMonthsThrough } from './history-series.ts';
 
 const history = [
   historyPoint('2024-05', insufficientReading(), { ownershipIndex: 70, centralisationIndex: 30 }),
@@ -23,6 +23,23 @@ describe('fillMonthGaps', () => {
   it('copes with points out of order and with no points', () => {
     expect(fillMonthGaps([...history].reverse()).map((month) => month.month)[0]).toBe('2024-05');
     expect(fillMonthGaps([])).toEqual([]);
+  });
+});
+
+describe('withMonthsThrough', () => {
+  it('adds the months after the latest with figures, through the end, as holes', () => {
+    const months = withMonthsThrough(fillMonthGaps(history), '2024-11');
+    expect(months.map(({ month, reading }) => [month, reading !== null]).slice(-3)).toEqual([
+      ['2024-09', true],
+      ['2024-10', false],
+      ['2024-11', false],
+    ]);
+  });
+
+  it('adds nothing when the latest month is the end, or later, or there are no figures at all', () => {
+    expect(withMonthsThrough(fillMonthGaps(history), '2024-09').map((month) => month.month).at(-1)).toBe('2024-09');
+    expect(withMonthsThrough(fillMonthGaps(history), '2024-08').length).toBe(5);
+    expect(withMonthsThrough([], '2024-11')).toEqual([]);
   });
 });
 

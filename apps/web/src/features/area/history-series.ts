@@ -1,6 +1,6 @@
 import type { AreaHistoryPoint, Severity } from '@autonomy/contracts';
 import { driftLevel, isDriftSeverity } from '../../lib/drift.ts';
-import { monthRange } from '../../lib/format.ts';
+import { addMonths, monthRange } from '../../lib/format.ts';
 
 /** One calendar month of an area's history; `reading` is null for a month without figures. */
 export interface HistoryMonth {
@@ -88,4 +88,14 @@ export function pickFocusMonth(points: readonly AreaHistoryPoint[], requested: s
   if (requested && points.some((point) => point.month === requested)) return requested;
   const months = points.map((point) => point.month).sort();
   return months.at(-1) ?? null;
+}
+
+/**
+ * The months after the latest with figures, through `end`, added as holes: the months a lead can
+ * still fill in (figures are kept for months that have begun, so `end` is today's month).
+ */
+export function withMonthsThrough(months: readonly HistoryMonth[], end: string): HistoryMonth[] {
+  const last = months.at(-1)?.month;
+  if (last === undefined || last >= end) return [...months];
+  return [...months, ...monthRange(addMonths(last, 1), end).map((month) => ({ month, reading: null }))];
 }
