@@ -3,9 +3,11 @@ import { AppHeader } from './components/app-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from './components/ui/query-states.tsx';
 import { AccessPage } from './features/access/access-page.tsx';
 import { AreaPage } from './features/area/area-page.tsx';
+import { AreasPage } from './features/areas/areas-page.tsx';
 import { useSessionUser } from './features/auth/queries.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { ImportPage } from './features/import/import-page.tsx';
+import { MyAreasPage } from './features/my-areas/my-areas-page.tsx';
 import { PortfolioPage } from './features/portfolio/portfolio-page.tsx';
 import { ReviewPage } from './features/reviews/review-page.tsx';
 import { ReviewsPage } from './features/reviews/reviews-page.tsx';
@@ -52,6 +54,10 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
     case 'area':
       // Keyed by slug so moving between areas starts each page fresh.
       return <AreaPage key={route.slug} slug={route.slug} />;
+    case 'areas':
+      return <AreasPage />;
+    case 'my-areas':
+      return <MyAreasPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

@@ -5,6 +5,8 @@ describe('matchRoute', () => {
   it('knows every page', () => {
     expect(matchRoute('/')).toEqual({ name: 'portfolio' });
     expect(matchRoute('/areas/payments')).toEqual({ name: 'area', slug: 'payments' });
+    expect(matchRoute('/areas')).toEqual({ name: 'areas' });
+    expect(matchRoute('/my-areas/')).toEqual({ name: 'my-areas' });
     expect(matchRoute('/import/')).toEqual({ name: 'import' });
     expect(matchRoute('/settings')).toEqual({ name: 'settings' });
     expect(matchRoute('/access')).toEqual({ name: 'access' });
@@ -18,7 +20,6 @@ describe('matchRoute', () => {
   });
 
   it('treats anything else as not found', () => {
-    expect(matchRoute('/areas')).toEqual({ name: 'not-found' });
     expect(matchRoute('/areas/a/b')).toEqual({ name: 'not-found' });
     expect(matchRoute('/nope')).toEqual({ name: 'not-found' });
     expect(matchRoute('/reviews/a/decisions')).toEqual({ name: 'not-found' });

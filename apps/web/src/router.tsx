@@ -5,6 +5,8 @@ import { monthSchema, reviewIdParamsSchema } from '@autonomy/contracts';
 export type Route =
   | { name: 'portfolio' }
   | { name: 'area'; slug: string }
+  | { name: 'areas' }
+  | { name: 'my-areas' }
   | { name: 'import' }
   | { name: 'settings' }
   | { name: 'access' }
@@ -17,6 +19,8 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/') return { name: 'portfolio' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/areas') return { name: 'areas' };
+  if (path === '/my-areas') return { name: 'my-areas' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/access') return { name: 'access' };
   if (path === '/sign-in') return { name: 'sign-in' };

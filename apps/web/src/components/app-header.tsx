@@ -17,8 +17,16 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           Autonomy dashboard
         </Link>
         <nav aria-label="Main" className="app-header__nav">
+          {user.role === 'area_lead' && (
+            <Link to="/my-areas" aria-current={route.name === 'my-areas' ? 'page' : undefined}>
+              My areas
+            </Link>
+          )}
           <Link to={withMonth('/', month)} aria-current={route.name === 'portfolio' || route.name === 'area' ? 'page' : undefined}>
             Portfolio
+          </Link>
+          <Link to="/areas" aria-current={route.name === 'areas' ? 'page' : undefined}>
+            Areas
           </Link>
           <Link to="/reviews" aria-current={route.name === 'reviews' || route.name === 'review' ? 'page' : undefined}>
             Reviews

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, fetchArea, fetchAreaHistory, fetchAreaMonth } from '../../lib/api.ts';
 
 /** Every query about one area starts with this: its details, history and monthly figures. */
@@ -8,8 +8,13 @@ export function useArea(slug: string) {
   return useQuery({ queryKey: [...areaQueryKeyRoot, slug], queryFn: ({ signal }) => fetchArea(slug, signal) });
 }
 
+/** An area's history, also read for each of a lead's areas on My areas. */
+export function areaHistoryQueryOptions(slug: string) {
+  return queryOptions({ queryKey: [...areaQueryKeyRoot, slug, 'history'], queryFn: ({ signal }) => fetchAreaHistory(slug, signal) });
+}
+
 export function useAreaHistory(slug: string) {
-  return useQuery({ queryKey: [...areaQueryKeyRoot, slug, 'history'], queryFn: ({ signal }) => fetchAreaHistory(slug, signal) });
+  return useQuery(areaHistoryQueryOptions(slug));
 }
 
 /** One month's raw figures; resolves to null when the area has none for that month (a 404). */

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { loginSchema } from '@autonomy/contracts';
 import { ApiError } from '../../lib/api.ts';
 import { navigate, safeReturnPath, useLocation } from '../../router.tsx';
+import { landingPathAfterSignIn } from '../my-areas/landing.ts';
 import { useSignIn } from './queries.ts';
 
 export function SignInPage() {
@@ -21,7 +22,7 @@ export function SignInPage() {
       return;
     }
     setFormError(null);
-    signIn.mutate(credentials.data, { onSuccess: () => navigate(returnPath, { replace: true }) });
+    signIn.mutate(credentials.data, { onSuccess: (user) => navigate(landingPathAfterSignIn(returnPath, user), { replace: true }) });
   }
 
   const message = formError ?? (signIn.error ? signInErrorMessage(signIn.error) : null);
