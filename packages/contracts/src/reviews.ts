@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActorSchema } from './audit.ts';
-import { driftRulesSchema, organisationSummarySchema, portfolioRowSchema } from './portfolio.ts';
+import { coverageSchema, driftRulesSchema, notReportedAreaSchema, organisationSummarySchema, portfolioRowSchema } from './portfolio.ts';
 import { emailSchema, monthSchema, pageQuerySchema, slugSchema, storableText } from './primitives.ts';
 import { signalSchema } from './signals.ts';
 
@@ -48,6 +48,10 @@ export const reviewSnapshotSchema = z
     rules: driftRulesSchema,
     organisation: organisationSummarySchema,
     areas: z.array(portfolioRowSchema),
+    /** Absent from snapshots frozen before coverage was recorded (December 2026). */
+    coverage: coverageSchema.optional(),
+    /** Areas active in the month without figures then; absent from snapshots frozen before coverage was recorded. */
+    notReported: z.array(notReportedAreaSchema).optional(),
     /** Every finding for the month except those the data had cleared, Chipotle drift first. */
     signals: z.array(reviewSignalSchema),
   })

@@ -72,6 +72,7 @@ export {
   type SignalStatus,
   type StoredSignal,
 } from './signal-lifecycle.ts';
+export { defaultMonth, isMostlyReported, type MonthCoverage } from './coverage.ts';
 export { summariseOrganisation, type OrganisationSummary, type SummarisedAssessment } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';
 export { seededRandom } from './seeded-random.ts';

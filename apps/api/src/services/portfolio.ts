@@ -1,6 +1,12 @@
-import type { Portfolio } from '@autonomy/contracts';
-import { type Database, listAssessedMonths, listMonthAssessments } from '@autonomy/db';
-import { summariseOrganisation } from '@autonomy/domain';
+import type { NotReportedArea, Portfolio } from '@autonomy/contracts';
+import {
+  type Database,
+  listAssessedMonths,
+  listMonthAssessments,
+  listNotReportedAreas,
+  listRecentMonthCoverage,
+} from '@autonomy/db';
+import { compareAreaNames, defaultMonth, summariseOrganisation } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
 import { toPortfolioRow } from './indices.ts';
 
@@ -16,26 +22,53 @@ const emptyOrganisation: Portfolio['organisation'] = {
 };
 
 /**
- * The portfolio of a month (the latest with figures when none is given): the organisation's
- * indices and one row per active area with figures that month. What `GET /portfolio` answers and
- * what a review freezes, so the two can never disagree. It reads the month's stored assessments
- * only: what it costs does not grow with the months of history behind them.
+ * The portfolio of a month: the organisation's indices, one row per active area with figures that
+ * month, and the active areas without (not reported), so every active area is accounted for. With
+ * no month given, the default month: the newest in which at least half of the areas active then
+ * have figures (an area's early figures for the month in progress do not move everyone there).
+ * What `GET /portfolio` answers and what a review freezes, so the two can never disagree. It reads
+ * stored rows only: what it costs does not grow with the months of history behind them.
  */
 export async function computePortfolio(db: Database, requestedMonth?: string): Promise<Portfolio> {
-  // Independent reads, sent together: one round trip's wait instead of three.
-  const [months, { settings }, requestedRows] = await Promise.all([
+  // Independent reads, sent together: one round trip's wait instead of several.
+  const [months, monthCoverage, { settings }, requested] = await Promise.all([
     listAssessedMonths(db),
+    listRecentMonthCoverage(db),
     loadDriftSettings(db),
-    requestedMonth === undefined ? undefined : listMonthAssessments(db, requestedMonth),
+    requestedMonth === undefined ? undefined : readMonth(db, requestedMonth),
   ]);
-  const month = requestedMonth ?? months[0];
+  const month = requestedMonth ?? defaultMonth(monthCoverage);
   const rules = {
     windowMonths: settings.windowMonths,
     ownershipFallThreshold: settings.ownershipFallThreshold,
     centralisationRiseThreshold: settings.centralisationRiseThreshold,
   };
-  if (!month) return { month: null, rules, months, organisation: emptyOrganisation, areas: [] };
-  const stored = requestedRows ?? (await listMonthAssessments(db, month));
+  if (!month) {
+    return { month: null, rules, months, monthCoverage, organisation: emptyOrganisation, coverage: { reported: 0, active: 0 }, areas: [], notReported: [] };
+  }
+  const { stored, notReported } = requested ?? (await readMonth(db, month));
   const { month: _month, ...organisation } = summariseOrganisation(month, stored);
-  return { month, rules, months, organisation, areas: stored.map(toPortfolioRow) };
+  return {
+    month,
+    rules,
+    months,
+    monthCoverage,
+    organisation,
+    coverage: { reported: stored.length, active: stored.length + notReported.length },
+    areas: stored.map(toPortfolioRow),
+    notReported,
+  };
+}
+
+async function readMonth(db: Database, month: string) {
+  const [stored, notReported] = await Promise.all([listMonthAssessments(db, month), listNotReportedAreas(db, month)]);
+  return { stored, notReported: notReported.sort(byName).map(withSortedLeads) };
+}
+
+function byName(a: NotReportedArea, b: NotReportedArea): number {
+  return compareAreaNames({ areaName: a.name, areaSlug: a.slug }, { areaName: b.name, areaSlug: b.slug });
+}
+
+function withSortedLeads(area: NotReportedArea): NotReportedArea {
+  return { ...area, leadNames: [...area.leadNames].sort((a, b) => a.localeCompare(b, 'en-GB')) };
 }

@@ -34,6 +34,8 @@ export async function freezeReviewSnapshot(db: Database, month: string, takenAt:
     rules: portfolio.rules,
     organisation: portfolio.organisation,
     areas: portfolio.areas,
+    coverage: portfolio.coverage,
+    notReported: portfolio.notReported,
     // The snapshot keeps only what a pack shows; the schema drops the rest (contributions, versions).
     signals: signals.sort(compareFindingsForReview).map((signal) => reviewSignalSchema.parse(signal)),
   };

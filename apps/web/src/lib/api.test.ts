@@ -44,6 +44,7 @@ const emptyPortfolio = {
   month: null,
   rules: { windowMonths: 3, ownershipFallThreshold: 5, centralisationRiseThreshold: 5 },
   months: [],
+  monthCoverage: [],
   organisation: {
     ownershipIndex: null,
     centralisationIndex: null,
@@ -54,7 +55,9 @@ const emptyPortfolio = {
     areasInDrift: 0,
     shareInDrift: null,
   },
+  coverage: { reported: 0, active: 0 },
   areas: [],
+  notReported: [],
 };
 
 function stubFetch(response: Response) {

@@ -9,3 +9,4 @@ export * from './targets.ts';
 export * from './reviews.ts';
 export * from './assessments.ts';
 export * from './import-jobs.ts';
+export * from './coverage.ts';
