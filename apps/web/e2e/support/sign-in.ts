@@ -7,8 +7,9 @@ export interface Credentials {
 }
 
 /**
- * A browser of the person's own, signed in from the sign-in page and back on the portfolio.
- * Every uncaught error of the page is pushed to `pageErrors`, for the test to assert none happened.
+ * A browser of the person's own, signed in from the sign-in page and on their landing page: the
+ * portfolio, or My areas for an area lead. Every uncaught error of the page is pushed to
+ * `pageErrors`, for the test to assert none happened.
  */
 export async function signInInBrowser(
   browser: Browser,
@@ -25,7 +26,7 @@ export async function signInInBrowser(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/my-areas');
   return { context, page };
 }
 

@@ -1,7 +1,7 @@
 import type { AreaHistory, User } from '@autonomy/contracts';
 import './my-areas.css';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
-import { countOf, formatMonthLong, formatMonthShort } from '../../lib/format.ts';
+import { countOf, formatMonthLong } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link } from '../../router.tsx';
 import { useSessionUser } from '../auth/queries.ts';
@@ -30,7 +30,7 @@ function MyAreas({ user }: { user: User }) {
           <p className="muted">
             {end === null
               ? 'The areas you lead, the months they still need figures for, and your action items.'
-              : `The areas you lead, and the months they still need figures for among the last ${RECENT_MONTH_COUNT}: ${formatMonthShort(recentMonths(end)[0] ?? end)} to ${formatMonthShort(end)}, ${newest.data === null ? 'this month being the latest (no area has reported figures yet)' : `${formatMonthLong(end)} being the newest month any area has reported`}.`}
+              : `The areas you lead, and which of the last ${RECENT_MONTH_COUNT} months each still needs figures for: ${formatMonthLong(recentMonths(end)[0] ?? end)} to ${formatMonthLong(end)}, ${newest.data === null ? 'this month (no area has reported figures yet)' : 'the newest month any area has reported'}.`}
           </p>
         </div>
       </div>
