@@ -17,7 +17,8 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           Autonomy dashboard
         </Link>
         <nav aria-label="Main" className="app-header__nav">
-          {user.role === 'area_lead' && (
+          {/* Leads' own page; an admin who leads an area gets it too. */}
+          {(user.role === 'area_lead' || user.areaSlugs.length > 0) && (
             <Link to="/my-areas" aria-current={route.name === 'my-areas' ? 'page' : undefined}>
               My areas
             </Link>

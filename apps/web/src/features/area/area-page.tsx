@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Area, AreaHistory, AreaHistoryPoint, DriftRules, User } from '@autonomy/contracts';
+import { monthSchema, type Area, type AreaHistory, type AreaHistoryPoint, type DriftRules, type User } from '@autonomy/contracts';
 import { AttainmentChart } from '../../components/charts/attainment-chart.tsx';
 import { IndexTrendChart } from '../../components/charts/index-trend-chart.tsx';
 import { DriftBadge } from '../../components/ui/drift-badge.tsx';
@@ -43,7 +43,8 @@ export function AreaPage({ slug }: { slug: string }) {
   const { searchParams } = useLocation();
   const requestedMonth = readMonthParam(searchParams);
   // `?fill=YYYY-MM` opens the form for a month without figures (the links on My areas).
-  const fillMonth = readMonthParam(new URLSearchParams({ month: searchParams.get('fill') ?? '' }));
+  const fillParam = monthSchema.safeParse(searchParams.get('fill'));
+  const fillMonth = fillParam.success ? fillParam.data : undefined;
   const history = useAreaHistory(slug);
   const area = useArea(slug);
   // The history carries no rules of its own; the organisation's settings have them.
