@@ -94,9 +94,12 @@ interface Fixtures {
   subjectTokenId: string;
   signalId: string;
   settings: unknown;
-  /** A review of REVIEWED_MONTH with one action item; UNREVIEWED_MONTH has figures and no review. */
+  /** A review of REVIEWED_MONTH with the subject's action item and one of each actor; UNREVIEWED_MONTH has figures and no review. */
   reviewId: string;
   actionItemId: string;
+  ownActionItemIds: Record<ActorName, string>;
+  /** A review of EMPTY_REVIEW_MONTH with no decisions and no action items, which admins may discard or freeze again. */
+  emptyReviewId: string;
   /** An import job of each actor, and one of the subject's. */
   jobIds: Record<ActorName, string>;
   subjectJobId: string;
@@ -105,6 +108,7 @@ interface Fixtures {
 interface Call {
   method: string;
   path: string;
+  headers?: Record<string, string>;
   json?: unknown;
   csv?: string;
 }
@@ -116,6 +120,7 @@ const CSV_HEADER =
 const EXISTING_MONTH = '2024-06';
 const REVIEWED_MONTH = '2024-10';
 const UNREVIEWED_MONTH = '2024-09';
+const EMPTY_REVIEW_MONTH = '2024-08';
 
 type RequestFor = (fixtures: Fixtures, actor: ActorName) => Call;
 
@@ -199,11 +204,28 @@ const requests: Record<string, RequestFor> = {
     path: `/api/v1/reviews/${f.reviewId}/action-items`,
     json: { title: 'Ask own area why', ownerEmail: 'own-lead@example.com', areaSlug: OWN_AREA },
   }),
-  'PATCH /api/v1/reviews/{id}/action-items/{itemId}': (f) => ({
+  'DELETE /api/v1/reviews/{id}': (f) => ({ method: 'DELETE', path: `/api/v1/reviews/${f.emptyReviewId}`, headers: { 'if-match': '"1"' } }),
+  'POST /api/v1/reviews/{id}/snapshot': (f) => ({
+    method: 'POST',
+    path: `/api/v1/reviews/${f.emptyReviewId}/snapshot`,
+    headers: { 'if-match': '"1"' },
+  }),
+  "PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's status or note)": (f, actor) => ({
+    method: 'PATCH',
+    path: `/api/v1/reviews/${f.reviewId}/action-items/${f.ownActionItemIds[actor]}`,
+    json: { status: 'done', note: 'Recruiter starts Monday' },
+  }),
+  "PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's due date)": (f, actor) => ({
+    method: 'PATCH',
+    path: `/api/v1/reviews/${f.reviewId}/action-items/${f.ownActionItemIds[actor]}`,
+    json: { dueOn: '2025-01-31' },
+  }),
+  "PATCH /api/v1/reviews/{id}/action-items/{itemId} (another user's item)": (f) => ({
     method: 'PATCH',
     path: `/api/v1/reviews/${f.reviewId}/action-items/${f.actionItemId}`,
     json: { status: 'done' },
   }),
+  'GET /api/v1/action-items': () => ({ method: 'GET', path: '/api/v1/action-items?owner=me&status=open' }),
 };
 
 /** The fixture area months: the worked example's two drifting areas, as ours. */
@@ -244,11 +266,23 @@ beforeAll(async () => {
   expect(review.status, await review.clone().text()).toBe(201);
   const reviewId = ((await review.json()) as { id: string }).id;
   const item = await send(
-    { method: 'POST', path: `/api/v1/reviews/${reviewId}/action-items`, json: { title: 'Fixture', ownerEmail: 'executive@example.com' } },
+    { method: 'POST', path: `/api/v1/reviews/${reviewId}/action-items`, json: { title: 'Fixture', ownerEmail: subject.email } },
     { as: admin },
   );
   expect(item.status, await item.clone().text()).toBe(201);
   const actionItemId = ((await item.json()) as { id: string }).id;
+  const ownActionItemIds = {} as Record<ActorName, string>;
+  for (const spec of actorSpecs) {
+    const own = await send(
+      { method: 'POST', path: `/api/v1/reviews/${reviewId}/action-items`, json: { title: `Fixture of ${spec.name}`, ownerEmail: spec.email } },
+      { as: admin },
+    );
+    expect(own.status, await own.clone().text()).toBe(201);
+    ownActionItemIds[spec.name] = ((await own.json()) as { id: string }).id;
+  }
+  const empty = await send({ method: 'POST', path: '/api/v1/reviews', json: { month: EMPTY_REVIEW_MONTH, heldOn: '2024-09-05' } }, { as: admin });
+  expect(empty.status, await empty.clone().text()).toBe(201);
+  const emptyReviewId = ((await empty.json()) as { id: string }).id;
 
   // Finished jobs, written directly: viewers and executives cannot start one, but the rule is the same for all.
   const jobOf = async (user: TestUser) => {
@@ -262,7 +296,7 @@ beforeAll(async () => {
   const jobIds = {} as Record<ActorName, string>;
   for (const spec of actorSpecs) jobIds[spec.name] = await jobOf(users[spec.name]);
 
-  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId, jobIds, subjectJobId: await jobOf(subject) };
+  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId, ownActionItemIds, emptyReviewId, jobIds, subjectJobId: await jobOf(subject) };
 });
 
 async function createToken(user: TestUser): Promise<string> {
@@ -272,7 +306,7 @@ async function createToken(user: TestUser): Promise<string> {
 }
 
 function send(call: Call, credentials: { as?: TestUser; authorization?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...call.headers };
   if (credentials.authorization) headers.authorization = credentials.authorization;
   let body: string | undefined;
   if (call.csv !== undefined) {
@@ -450,8 +484,16 @@ describe('the rules of the brief', () => {
     ['POST /api/v1/reviews', 'executive', 'allowed'],
     ['POST /api/v1/reviews', 'area_lead (own area)', 'denied'],
     ['POST /api/v1/reviews/{id}/decisions', 'viewer', 'denied'],
-    ['PATCH /api/v1/reviews/{id}/action-items/{itemId}', 'executive', 'allowed'],
-    ['PATCH /api/v1/reviews/{id}/action-items/{itemId}', 'area_lead (own area)', 'denied'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (another user's item)", 'executive', 'allowed'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (another user's item)", 'area_lead (own area)', 'denied'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's status or note)", 'area_lead (own area)', 'allowed'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's status or note)", 'viewer', 'allowed'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's due date)", 'area_lead (own area)', 'denied'],
+    ["PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's due date)", 'executive', 'allowed'],
+    ['DELETE /api/v1/reviews/{id}', 'admin', 'allowed'],
+    ['DELETE /api/v1/reviews/{id}', 'executive', 'denied'],
+    ['POST /api/v1/reviews/{id}/snapshot', 'admin', 'allowed'],
+    ['POST /api/v1/reviews/{id}/snapshot', 'executive', 'denied'],
   ];
 
   function outcomeOf(key: string, actor: ActorName): 'allowed' | 'denied' {
@@ -478,10 +520,16 @@ describe('the rules of the brief', () => {
     }
   });
 
-  it('lets viewers write nothing but their own tokens and session', () => {
+  it('lets viewers write nothing but their own tokens, session and the action items they own', () => {
     const writes = protectedUses.filter(({ operation }) => operation.method !== 'GET').map(({ key }) => key);
     expect(writes.filter((key) => outcomeOf(key, 'viewer') === 'allowed').sort()).toEqual(
-      ['DELETE /api/v1/tokens/{id} (own token)', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'POST /api/v1/tokens'].sort(),
+      [
+        'DELETE /api/v1/tokens/{id} (own token)',
+        'POST /api/v1/auth/logout',
+        'POST /api/v1/auth/password',
+        'POST /api/v1/tokens',
+        "PATCH /api/v1/reviews/{id}/action-items/{itemId} (own item's status or note)",
+      ].sort(),
     );
   });
 

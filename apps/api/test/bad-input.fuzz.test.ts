@@ -33,7 +33,7 @@ interface Fixtures {
   viewer: TestUser;
   signalId: string;
   settings: Record<string, unknown>;
-  /** A review of REVIEWED_MONTH with one action item; EXISTING_MONTH has figures and no review. */
+  /** A review of REVIEWED_MONTH with one decision and one action item; EXISTING_MONTH has figures and no review. */
   reviewId: string;
   actionItemId: string;
   baseline: Fingerprint;
@@ -61,6 +61,9 @@ beforeAll(async () => {
   const item = await harness.json(`/api/v1/reviews/${reviewId}/action-items`, 'POST', { title: 'Fixture', ownerEmail: lead.email }, admin);
   expect(item.status).toBe(201);
   const actionItemId = ((await item.json()) as { id: string }).id;
+  // With a decision, the review can be neither discarded nor frozen again: every such request is a refusal.
+  const decision = await harness.json(`/api/v1/reviews/${reviewId}/decisions`, 'POST', { text: 'Fixture' }, admin);
+  expect(decision.status).toBe(201);
   fixtures = { admin, lead, viewer, signalId, settings, reviewId, actionItemId, baseline: await fingerprint(harness.db) };
 });
 
@@ -520,8 +523,8 @@ const reviewRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
     route: () => ({
       method: 'PATCH',
       path: actionItemPath(),
-      valid: () => ({ title: 'Ask why again', ownerEmail: fixtures.viewer.email, dueOn: null, status: 'done' }),
-      fields: { title: text(1, 500), ownerEmail: { kind: 'email' }, dueOn: { kind: 'day', nullable: true }, status: itemStatus },
+      valid: () => ({ title: 'Ask why again', ownerEmail: fixtures.viewer.email, dueOn: null, status: 'done', note: 'On track' }),
+      fields: { title: text(1, 500), ownerEmail: { kind: 'email' }, dueOn: { kind: 'day', nullable: true }, status: itemStatus, note: text(1, 2000) },
       required: [],
       atLeastOne: true,
       extra: [
@@ -1165,6 +1168,28 @@ const removedMonths: fc.Arbitrary<BadRequest> = fc.oneof(
   })),
 );
 
+/**
+ * Discarding or freezing again the fixture review, which has a decision (409), with no, a stale or
+ * a malformed If-Match, or a review that is not there.
+ */
+function reviewRedos(method: 'DELETE' | 'POST', suffix: string): fc.Arbitrary<BadRequest> {
+  return fc
+    .tuple(
+      fc.oneof(fc.constant(() => fixtures.reviewId), fc.constantFrom(UNKNOWN_ID, 'not-a-uuid', '1').map((id) => () => id)),
+      fc.option(fc.constantFrom('"1"', '*', '"0"', '"999999"', 'W/"1"', 'garbage', '"1", "2"'), { nil: undefined }),
+      fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    )
+    .map(([id, ifMatch, body]) => ({
+      label: `review ${id()} with If-Match ${ifMatch ?? '(none)'}`,
+      method,
+      path: `/api/v1/reviews/${id()}${suffix}`,
+      ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),
+    }));
+}
+const reviewDiscards = reviewRedos('DELETE', '');
+const reviewRefreezes = reviewRedos('POST', '/snapshot');
+
 // ---------------------------------------------------------------------------------------------
 // The check of every answer
 
@@ -1226,6 +1251,8 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
       'POST /api/v1/imports/metrics/jobs',
       'DELETE /api/v1/tokens/{id}',
       'DELETE /api/v1/areas/{slug}/months/{month}',
+      'DELETE /api/v1/reviews/{id}',
+      'POST /api/v1/reviews/{id}/snapshot',
     ];
     expect(writes.filter((key) => !fuzzed.includes(key) && !WITHOUT_BODY.has(key)), 'add bad bodies for these routes').toEqual([]);
   });
@@ -1249,6 +1276,14 @@ describe(`bad input to every write route (seed ${SEED})`, () => {
 
   it(`DELETE /api/v1/areas/{slug}/months/{month}: ${DELETE_RUNS} months that are not there, or stale`, async () => {
     await property(removedMonths, DELETE_RUNS);
+  });
+
+  it(`DELETE /api/v1/reviews/{id}: ${DELETE_RUNS} discards of a review with a decision, or of none, with any If-Match`, async () => {
+    await property(reviewDiscards, DELETE_RUNS);
+  });
+
+  it(`POST /api/v1/reviews/{id}/snapshot: ${DELETE_RUNS} new snapshots of a review with a decision, or of none, with any If-Match`, async () => {
+    await property(reviewRefreezes, DELETE_RUNS);
   });
 
   it('sent at least 2,000 bad requests', () => {

@@ -88,9 +88,16 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'POST /api/v1/reviews': needs(['review.manage']),
   'GET /api/v1/reviews/{id}': needs(['read']),
   'PATCH /api/v1/reviews/{id}': needs(['review.manage']),
+  'DELETE /api/v1/reviews/{id}': needs(['review.discard']),
+  'POST /api/v1/reviews/{id}/snapshot': needs(['review.refreeze']),
   'POST /api/v1/reviews/{id}/decisions': needs(['review.manage']),
   'POST /api/v1/reviews/{id}/action-items': needs(['review.manage']),
-  'PATCH /api/v1/reviews/{id}/action-items/{itemId}': needs(['review.manage']),
+  'PATCH /api/v1/reviews/{id}/action-items/{itemId}': dependsOnUse(
+    { use: "own item's status or note", actions: ['action_item.update_own'], area: 'none' },
+    { use: "own item's due date", actions: ['action_item.update_own', 'action_item.update'], area: 'none' },
+    { use: "another user's item", actions: ['action_item.update'], area: 'none' },
+  ),
+  'GET /api/v1/action-items': needs(['read']),
 
   'GET /api/v1/settings': needs(['read']),
   'PUT /api/v1/settings': needs(['settings.write']),

@@ -80,6 +80,8 @@ export const actionItemSchema = z
     owner: auditActorSchema.nullable(),
     dueOn: daySchema.nullable(),
     status: actionItemStatusSchema,
+    /** The owner's latest word on progress, or null; earlier ones are in the audit log. */
+    note: z.string().nullable(),
     /** Changes with every change to the item; send it back as If-Match (`"3"`) when changing it. */
     version: z.number().int(),
     createdAt: z.string(),
@@ -177,7 +179,13 @@ export const createActionItemSchema = z
   .meta({ id: 'CreateActionItem' });
 export type CreateActionItem = z.infer<typeof createActionItemSchema>;
 
-/** Items are not deleted: one that will not be done is `dropped`. */
+/** A progress note on an action item: what its owner has to say about how it is going. */
+export const actionItemNoteSchema = storableText().trim().min(1, 'must say how it is going').max(2000, 'must be at most 2,000 characters');
+
+/**
+ * Items are not deleted: one that will not be done is `dropped`. Executives and admins change any
+ * field; the item's owner marks it done or dropped and writes its progress note, nothing else.
+ */
 export const updateActionItemSchema = z
   .object({
     title: storableText().trim().min(1, 'must say what is to be done').max(500).optional(),
@@ -185,8 +193,30 @@ export const updateActionItemSchema = z
     /** null removes the due date. */
     dueOn: daySchema.nullable().optional(),
     status: actionItemStatusSchema.optional(),
+    /** Replaces the progress note (the audit log keeps the one before). */
+    note: actionItemNoteSchema.optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'must change at least one field')
   .meta({ id: 'UpdateActionItem' });
 export type UpdateActionItem = z.infer<typeof updateActionItemSchema>;
+
+/** An action item in a list across reviews, with the month of the review it came from. */
+export const ownedActionItemSchema = actionItemSchema.extend({ reviewMonth: monthSchema }).meta({ id: 'OwnedActionItem' });
+export type OwnedActionItem = z.infer<typeof ownedActionItemSchema>;
+
+export const actionItemListSchema = z
+  .object({ items: z.array(ownedActionItemSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ActionItemList' });
+export type ActionItemList = z.infer<typeof actionItemListSchema>;
+
+/**
+ * Action items across reviews: `owner=me` (the signed-in user's), optionally one `status`, and
+ * `overdue=true` for those due before today. Soonest due first, undated last.
+ */
+export const actionItemListQuerySchema = pageQuerySchema.extend({
+  owner: z.literal('me', 'must be "me" (your own action items)'),
+  status: actionItemStatusSchema.optional(),
+  overdue: z.enum(['true', 'false'], 'must be true or false').transform((value) => value === 'true').optional(),
+});
+export type ActionItemListQuery = z.input<typeof actionItemListQuerySchema>;

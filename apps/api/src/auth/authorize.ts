@@ -23,6 +23,10 @@ export type Action =
   | 'token.revoke_any' // revoke anybody's, e.g. a leaver's
   | 'signal.manage'
   | 'review.manage' // start a monthly review, edit it, record decisions and action items
+  | 'review.discard' // remove a review started by mistake (no decisions, no action items yet)
+  | 'review.refreeze' // take a review's snapshot again, before its first decision
+  | 'action_item.update' // change any action item, any field
+  | 'action_item.update_own' // mark one's own action item done or dropped, write its progress note
   | 'settings.write'
   | 'assessments.rebuild';
 
@@ -34,6 +38,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'audit.read':
     case 'token.create':
     case 'token.manage_own':
+    case 'action_item.update_own':
       return true;
     case 'area.edit':
     case 'figures.write':
@@ -42,6 +47,7 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
       return user.role === 'area_lead' && areaSlug !== undefined && user.areaSlugs.includes(areaSlug);
     case 'signal.manage':
     case 'review.manage':
+    case 'action_item.update':
       return user.role === 'executive';
     case 'area.create':
     case 'area.administer':
@@ -52,6 +58,8 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'import.read_any':
     case 'settings.write':
     case 'assessments.rebuild':
+    case 'review.discard':
+    case 'review.refreeze':
       return false;
   }
 }
@@ -92,6 +100,12 @@ function refusal(action: Action, area: string | undefined): string {
       return 'Only executives and admins can decide on signals.';
     case 'review.manage':
       return 'Only executives and admins can run the monthly review.';
+    case 'review.discard':
+      return 'Only admins can discard a review.';
+    case 'review.refreeze':
+      return 'Only admins can take a review’s snapshot again.';
+    case 'action_item.update':
+      return 'Only the item’s owner, executives and admins can update it.';
     case 'settings.write':
       return 'Only admins can change the drift settings.';
     case 'assessments.rebuild':
@@ -100,8 +114,39 @@ function refusal(action: Action, area: string | undefined): string {
     case 'audit.read':
     case 'token.create':
     case 'token.manage_own':
+    case 'action_item.update_own':
       return 'You are not allowed to do this.';
   }
+}
+
+/** What the owner of an action item may change on it: its status to done or dropped, and its note. */
+export interface ActionItemChange {
+  title?: unknown;
+  ownerEmail?: unknown;
+  dueOn?: unknown;
+  status?: 'open' | 'done' | 'dropped';
+  note?: unknown;
+}
+
+/**
+ * Executives and admins change any action item; its owner marks it done or dropped and writes
+ * its progress note. Refuses anyone else, and an owner asking for more, saying what they may do.
+ */
+export function authorizeActionItemChange(user: AuthenticatedUser, item: { owner: { id: string } | null }, change: ActionItemChange): void {
+  if (can(user, 'action_item.update')) return;
+  if (item.owner?.id !== user.id || !can(user, 'action_item.update_own')) {
+    throw new ApiError('forbidden', refusal('action_item.update', undefined));
+  }
+  const fields = [change.title !== undefined && 'title', change.ownerEmail !== undefined && 'owner', change.dueOn !== undefined && 'due date'].filter(
+    (field): field is string => field !== false,
+  );
+  const asks = [...(change.status === 'open' ? ['reopen it'] : []), ...(fields.length > 0 ? [`change its ${listed(fields)}`] : [])];
+  if (asks.length === 0) return;
+  throw new ApiError('forbidden', `As its owner you can mark it done or dropped and add a note; ask an executive to ${asks.join(' or ')}.`);
+}
+
+function listed(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** Billing → Billing’s; Payments → Payments’. */

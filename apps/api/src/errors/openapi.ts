@@ -48,6 +48,14 @@ export function jsonContentWithEtag<T extends z.ZodType>(schema: T, description:
 /** The If-Match request header of a write that honours it. */
 export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });
 
+/**
+ * The If-Match header of a write that cannot be undone, documented as required. Left optional to
+ * the validator so that a missing one is answered 428 (Precondition Required), not 422.
+ */
+export const requiredIfMatchHeaders = z.object({
+  'if-match': z.string().optional().meta({ description: "Required: the ETag of the resource as you read it (428 without it)" }),
+});
+
 export function jsonBody<T extends z.ZodType>(schema: T) {
   // `required` makes the validator reject a missing or non-JSON body instead of skipping it.
   return { required: true, content: { 'application/json': { schema } } };

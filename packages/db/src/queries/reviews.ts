@@ -50,6 +50,8 @@ export interface ActionItemRow {
   owner: ReviewPerson | null;
   dueOn: string | null;
   status: ActionItemStatus;
+  /** The owner's latest word on progress, or null. */
+  note: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -122,6 +124,45 @@ export async function getReview(db: Database, id: string): Promise<ReviewDetailR
 }
 
 /**
+ * Reads the review and locks it against every other write until the transaction ends: a decision
+ * or action item added meanwhile (its foreign key takes a key-share lock on the review) waits, so
+ * a review found empty here is still empty when it is discarded or its snapshot taken again.
+ */
+export async function getReviewForUpdate(db: Database, id: string): Promise<ReviewDetailRow | undefined> {
+  const [locked] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, id)).for('update');
+  return locked && getReview(db, id);
+}
+
+/**
+ * Reads the review with a key-share lock, as adding a decision or an action item to it does:
+ * such writes run side by side, but wait for a discard or a new snapshot in progress, and then
+ * see the review as that left it (gone, or with the new snapshot).
+ */
+export async function getReviewForAdding(db: Database, id: string): Promise<ReviewDetailRow | undefined> {
+  const [locked] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, id)).for('key share');
+  return locked && getReview(db, id);
+}
+
+/** Removes a review (its decisions and action items go with it); false when it is not at `expectedVersion`. */
+export async function deleteReview(db: Database, id: string, expectedVersion: number): Promise<boolean> {
+  const deleted = await db
+    .delete(reviews)
+    .where(and(eq(reviews.id, id), eq(reviews.version, expectedVersion)))
+    .returning({ id: reviews.id });
+  return deleted.length > 0;
+}
+
+/** Replaces the frozen snapshot only if the review is still at `expectedVersion`; null otherwise. */
+export async function replaceReviewSnapshot(db: Database, id: string, snapshot: unknown, expectedVersion: number): Promise<ReviewRow | null> {
+  const [row] = await db
+    .update(reviews)
+    .set({ snapshot, version: sql`${reviews.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(reviews.id, id), eq(reviews.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+/**
  * Changes the date, agenda or notes only if the review is still at `expectedVersion`; returns
  * null when someone changed it first, so their change is never overwritten.
  */
@@ -188,6 +229,7 @@ const actionItemColumns = {
   owner: personOf(owner),
   dueOn: reviewActionItems.dueOn,
   status: reviewActionItems.status,
+  note: reviewActionItems.note,
   version: reviewActionItems.version,
   createdAt: reviewActionItems.createdAt,
   updatedAt: reviewActionItems.updatedAt,
@@ -243,7 +285,7 @@ export async function updateActionItem(
   change: {
     reviewId: string;
     itemId: string;
-    patch: { title?: string; ownerId?: string; dueOn?: string | null; status?: ActionItemStatus };
+    patch: { title?: string; ownerId?: string; dueOn?: string | null; status?: ActionItemStatus; note?: string };
     expectedVersion: number;
   },
 ): Promise<ActionItemRow | null> {
@@ -260,4 +302,41 @@ export async function updateActionItem(
     .returning({ id: reviewActionItems.id });
   if (!updated) return null;
   return (await getActionItem(db, change.reviewId, updated.id)) ?? null;
+}
+
+/** An action item with the month of the review it came from, for lists across reviews. */
+export interface OwnedActionItemRow extends ActionItemRow {
+  reviewMonth: string;
+}
+
+/** Where a list of items ordered by due date (none last) stopped: the last item's due date and id. */
+export interface ActionItemPosition {
+  dueOn: string | null;
+  id: string;
+}
+
+const NO_DUE_DATE = '9999-12-31';
+const dueOrder = sql`coalesce(${reviewActionItems.dueOn}, ${NO_DUE_DATE}::date)`;
+
+/** One user's action items across every review, soonest due first (undated last), then by id. */
+export async function listActionItemsOwnedBy(
+  db: Database,
+  query: { ownerId: string; status?: ActionItemStatus; dueBefore?: string; after?: ActionItemPosition; limit: number },
+): Promise<OwnedActionItemRow[]> {
+  const after = query.after;
+  return db
+    .select({ ...actionItemColumns, reviewMonth: reviews.month })
+    .from(reviewActionItems)
+    .innerJoin(reviews, eq(reviews.id, reviewActionItems.reviewId))
+    .leftJoin(owner, eq(owner.id, reviewActionItems.ownerId))
+    .where(
+      and(
+        eq(reviewActionItems.ownerId, query.ownerId),
+        query.status ? eq(reviewActionItems.status, query.status) : undefined,
+        query.dueBefore ? lt(reviewActionItems.dueOn, query.dueBefore) : undefined,
+        after ? sql`(${dueOrder}, ${reviewActionItems.id}) > (${after.dueOn ?? NO_DUE_DATE}::date, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(dueOrder, asc(reviewActionItems.id))
+    .limit(query.limit);
 }

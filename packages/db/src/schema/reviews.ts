@@ -52,10 +52,16 @@ export const reviewActionItems = pgTable(
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     dueOn: date('due_on'),
     status: actionItemStatusEnum('status').notNull().default('open'),
+    /** The owner's latest word on progress; earlier ones are in the audit log. */
+    note: text('note'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Bumped by every change to the item; its ETag. */
     version: integer('version').notNull().default(1),
     ...lifecycleDates,
   },
-  (table) => [index('review_action_items_review_idx').on(table.reviewId)],
+  (table) => [
+    index('review_action_items_review_idx').on(table.reviewId),
+    // A person's own items across reviews ("my action items").
+    index('review_action_items_owner_idx').on(table.ownerId),
+  ],
 );

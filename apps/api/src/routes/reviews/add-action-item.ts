@@ -1,5 +1,5 @@
 import { actionItemSchema, createActionItemSchema, reviewIdParamsSchema } from '@autonomy/contracts';
-import { getReview } from '@autonomy/db';
+import { getReviewForAdding } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
@@ -30,7 +30,8 @@ export function registerAddActionItem(app: App): void {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const item = await c.var.deps.database.db.transaction(async (tx) => {
-      const review = await getReview(tx, id);
+      // Waits for a discard or a new snapshot in progress, then sees what it left.
+      const review = await getReviewForAdding(tx, id);
       if (!review) throw new ApiError('not_found', `There is no review ${id}.`);
       return addReviewActionItem(tx, review, body, actor);
     });

@@ -1,5 +1,5 @@
 import { createDecisionSchema, reviewDecisionSchema, reviewIdParamsSchema } from '@autonomy/contracts';
-import { getReview } from '@autonomy/db';
+import { getReviewForAdding } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
@@ -26,7 +26,8 @@ export function registerAddDecision(app: App): void {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const decision = await c.var.deps.database.db.transaction(async (tx) => {
-      const review = await getReview(tx, id);
+      // Waits for a discard or a new snapshot in progress, then sees what it left.
+      const review = await getReviewForAdding(tx, id);
       if (!review) throw new ApiError('not_found', `There is no review ${id}.`);
       return recordReviewDecision(tx, review, body, actor);
     });

@@ -10,6 +10,7 @@ import {
   type ReviewSummaryRow,
 } from '@autonomy/db';
 import { ApiError } from '../../errors/problem.ts';
+import { parseIfMatch } from '../etag.ts';
 
 export interface LoadedReview {
   review: ReviewDetailRow;
@@ -65,6 +66,7 @@ export function toActionItem(row: ActionItemRow): ActionItem {
     owner: row.owner,
     dueOn: row.dueOn,
     status: row.status,
+    note: row.note,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -84,4 +86,12 @@ export function changedFields<K extends string>(
     changes.after[key] = after[key];
   }
   return changes;
+}
+
+/** Writes that cannot be undone go only against the version the writer saw: If-Match is required. */
+export function requireIfMatch(header: string | undefined, doing: string): '*' | Set<number> {
+  if (header === undefined) {
+    throw new ApiError('precondition_required', `Send If-Match with the review’s ETag when ${doing} a review, so you act on the review as you saw it.`);
+  }
+  return parseIfMatch(header);
 }

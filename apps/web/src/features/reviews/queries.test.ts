@@ -40,6 +40,7 @@ const item: ActionItem = {
   owner: { id: 'u2', email: 'priya.raman@demo.example', name: 'Priya Raman' },
   dueOn: '2026-12-15',
   status: 'open',
+  note: null,
   version: 1,
   createdAt: '2026-11-03T10:00:00.000Z',
   updatedAt: '2026-11-03T10:00:00.000Z',
