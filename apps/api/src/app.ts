@@ -7,6 +7,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { limitBodySize } from './middleware/body-limit.ts';
 import { serveWebApp } from './middleware/web-app.ts';
 import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
+import { registerListActionItems } from './routes/action-items/list.ts';
 import { registerRebuildAssessments } from './routes/assessments/rebuild.ts';
 import { registerAreaRoutes } from './routes/areas/index.ts';
 import { registerListAuditEvents } from './routes/audit/list.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   registerListAuditEvents(app);
   registerSignalRoutes(app);
   registerReviewRoutes(app);
+  registerListActionItems(app);
   registerSettingsRoutes(app);
   registerRebuildAssessments(app);
 
