@@ -494,6 +494,35 @@ describe('the autonomy dashboard', () => {
     await expect(readFigure(lead, 'checkout', added, 'revenueTarget')).resolves.toBe(String(plannedTarget));
   });
 
+  it('keeps everyone on the last month most areas reported, and offers the month in progress with its coverage', async () => {
+    // Priya's month is the only one of the ten demo areas' figures for it so far.
+    const inProgress = nextMonth(checkoutMonth);
+    await page.goto('/');
+    const areasPanel = page.locator('section[aria-labelledby="areas-heading"]');
+    await areasPanel.waitFor();
+    const picker = page.locator('.page-header .month-select select');
+    await expect(picker.inputValue()).resolves.toBe(checkoutMonth);
+    await expect(areasPanel.locator('.panel__header p').textContent()).resolves.toContain(
+      `10 of 10 areas reported for ${monthName(checkoutMonth)}`,
+    );
+    await expect(picker.locator(`option[value="${inProgress}"]`).textContent()).resolves.toBe(
+      `${monthName(inProgress)} · 1 of 10 reported`,
+    );
+
+    await picker.selectOption(inProgress);
+    await page.waitForURL((url) => url.searchParams.get('month') === inProgress);
+    // The previous month stays on screen until the chosen one has loaded.
+    await areasPanel.locator('.panel__header p', { hasText: `1 of 10 areas reported for ${monthName(inProgress)}` }).waitFor();
+    // Drift or not, the headline says how many reported.
+    await expect(page.locator('.headline').textContent()).resolves.toContain('1 of 10');
+    const notReported = page.getByRole('list', { name: 'Not reported' });
+    await notReported.waitFor();
+    expect(await notReported.getByRole('link').count()).toBe(9);
+    await expect(notReported.getByRole('link', { name: 'Checkout' }).count()).resolves.toBe(0);
+    await moveMouseAway(page);
+    await page.screenshot({ path: join(resultsDir, 'portfolio-month-in-progress.png'), fullPage: true });
+  });
+
   it('lets the lead remove a month entered by mistake, after asking, and keeps it in the Changes', async () => {
     const added = nextMonth(checkoutMonth);
     const figuresPanel = lead.locator('section[aria-labelledby="figures-heading"]');

@@ -2,10 +2,12 @@ import { useId } from 'react';
 import { formatMonthLong } from '../../lib/format.ts';
 
 /** Picks one of the months that have figures (newest first, as the API lists them). */
-export function MonthSelect({ months, value, onChange }: {
+export function MonthSelect({ months, value, onChange, labelOf = formatMonthLong }: {
   months: readonly string[];
   value: string;
   onChange: (month: string) => void;
+  /** An option's words; by default the month alone ("November 2026"). */
+  labelOf?: (month: string) => string;
 }) {
   const id = useId();
   return (
@@ -20,7 +22,7 @@ export function MonthSelect({ months, value, onChange }: {
         )}
         {months.map((month) => (
           <option key={month} value={month}>
-            {formatMonthLong(month)}
+            {labelOf(month)}
           </option>
         ))}
       </select>

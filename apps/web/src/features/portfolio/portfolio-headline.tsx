@@ -1,27 +1,34 @@
 import type { Portfolio } from '@autonomy/contracts';
 import { driftLevel } from '../../lib/drift.ts';
 import { countOf, formatMonthLong } from '../../lib/format.ts';
+import { describeCoverage, isIncomplete, noDriftHeadline } from './coverage.ts';
 
-/** The one sentence an executive should take away from the page, before any number. */
+/**
+ * The one sentence an executive should take away from the page, before any number. It always says
+ * how many of the active areas reported, so a month in progress never reads as all clear.
+ */
 export function PortfolioHeadline({ portfolio, month }: { portfolio: Portfolio; month: string }) {
-  const { areasInDrift, areasWithCompleteWindow, areasWithFigures } = portfolio.organisation;
+  const { areasInDrift, areasWithCompleteWindow } = portfolio.organisation;
+  const { coverage } = portfolio;
   const critical = portfolio.areas.filter((row) => driftLevel(row) === 'critical').length;
 
+  if (coverage.reported === 0) {
+    return (
+      <p className="headline">
+        None of the {countOf(coverage.active, 'area')} has reported for {formatMonthLong(month)} yet.
+      </p>
+    );
+  }
   if (areasWithCompleteWindow === 0) {
     return (
       <p className="headline">
-        {countOf(areasWithFigures, 'area')} reported for {formatMonthLong(month)}; none has enough history yet to
-        judge drift.
+        {coverage.reported} of {countOf(coverage.active, 'area')} reported for {formatMonthLong(month)}; none has enough
+        history yet to judge drift.
       </p>
     );
   }
   if (areasInDrift === 0) {
-    return (
-      <p className="headline headline--calm">
-        No area is in Chipotle drift in {formatMonthLong(month)} ({countOf(areasWithCompleteWindow, 'area')} with a
-        complete window).
-      </p>
-    );
+    return <p className="headline headline--calm">{noDriftHeadline(month, coverage, areasWithCompleteWindow)}</p>;
   }
   return (
     <p className="headline headline--alert">
@@ -29,7 +36,8 @@ export function PortfolioHeadline({ portfolio, month }: { portfolio: Portfolio; 
         {areasInDrift} of {countOf(areasWithCompleteWindow, 'area')}
       </strong>{' '}
       {areasInDrift === 1 ? 'is' : 'are'} in Chipotle drift in {formatMonthLong(month)}: centralisation rising while
-      ownership falls{critical > 0 ? `; ${critical} critical` : ''}.
+      ownership falls{critical > 0 ? `; ${critical} critical` : ''}
+      {isIncomplete(coverage) ? ` (${describeCoverage(coverage)})` : ''}.
     </p>
   );
 }

@@ -13,7 +13,16 @@ import { OrganisationSummary } from './organisation-summary.tsx';
 import { PortfolioHeadline } from './portfolio-headline.tsx';
 import { MonthReviewNote } from '../reviews/month-review-note.tsx';
 import { MonthSignalsPanel } from '../signals/month-signals-panel.tsx';
+import { coverageByMonth, monthOptionLabel } from './coverage.ts';
+import { NotReportedList } from './not-reported-list.tsx';
 import { usePortfolio } from './queries.ts';
+
+/** Picker words: the months in progress and the month shown say how many areas reported. */
+function monthLabeller(portfolio: Portfolio): (month: string) => string {
+  const known = new Map(coverageByMonth(portfolio.monthCoverage));
+  if (portfolio.month) known.set(portfolio.month, portfolio.coverage);
+  return (month) => monthOptionLabel(month, known.get(month));
+}
 
 export function PortfolioPage() {
   const { searchParams } = useLocation();
@@ -33,6 +42,7 @@ export function PortfolioPage() {
             months={portfolio.data.months}
             value={portfolio.data.month}
             onChange={(month) => navigate(withMonth('/', month))}
+            labelOf={monthLabeller(portfolio.data)}
           />
         )}
       </div>
@@ -49,7 +59,7 @@ export function PortfolioPage() {
 
 function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isUpdating: boolean }) {
   const month = portfolio.month;
-  if (month === null || portfolio.areas.length === 0) {
+  if (month === null || (portfolio.areas.length === 0 && portfolio.notReported.length === 0)) {
     return (
       <EmptyState title="No figures for this month yet — import a CSV">
         <p>
@@ -57,6 +67,16 @@ function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isU
           <Link to="/import">Import a CSV</Link>
         </p>
       </EmptyState>
+    );
+  }
+  if (portfolio.areas.length === 0) {
+    return (
+      <div className="stack" aria-busy={isUpdating}>
+        <PortfolioHeadline portfolio={portfolio} month={month} />
+        <section className="panel" aria-labelledby="not-reported-heading">
+          <NotReportedList areas={portfolio.notReported} month={month} />
+        </section>
+      </div>
     );
   }
   return (
@@ -68,11 +88,12 @@ function PortfolioContent({ portfolio, isUpdating }: { portfolio: Portfolio; isU
         <div className="panel__header">
           <h2 id="areas-heading">Areas</h2>
           <p className="muted">
-            {countOf(portfolio.areas.length, 'area')} with figures for {formatMonthLong(month)}. Drifting areas come
-            first; select a column to sort.
+            {portfolio.coverage.reported} of {countOf(portfolio.coverage.active, 'area')} reported for{' '}
+            {formatMonthLong(month)}. Drifting areas come first; select a column to sort.
           </p>
         </div>
         <AreasTable rows={portfolio.areas} month={month} rules={portfolio.rules} />
+        {portfolio.notReported.length > 0 && <NotReportedList areas={portfolio.notReported} month={month} />}
       </section>
       <MonthSignalsPanel month={month} rules={portfolio.rules} />
       <DriftMapPanel portfolio={portfolio} month={month} />

@@ -2,6 +2,7 @@ import type { ReviewSnapshot } from '@autonomy/contracts';
 import { EmptyState } from '../../components/ui/query-states.tsx';
 import { countOf, formatMonthLong } from '../../lib/format.ts';
 import { AreasTable } from '../portfolio/areas-table.tsx';
+import { describeCoverage, notReportedSentence } from '../portfolio/coverage.ts';
 import { OrganisationSummary } from '../portfolio/organisation-summary.tsx';
 import { SignalListItem } from '../signals/month-signals-panel.tsx';
 import { describeKindCounts } from '../signals/signal-labels.ts';
@@ -25,7 +26,10 @@ export function FrozenPortfolio({ snapshot }: { snapshot: ReviewSnapshot }) {
         <div className="panel__header">
           <h2 id="frozen-areas-heading">Areas</h2>
           <p className="muted">
-            {countOf(snapshot.areas.length, 'area')} with figures for {month}, as they stood then. Drifting areas come first
+            {snapshot.coverage
+              ? `${snapshot.coverage.reported} of ${countOf(snapshot.coverage.active, 'area')} reported for ${month}`
+              : `${countOf(snapshot.areas.length, 'area')} with figures for ${month}`}
+            , as they stood then. Drifting areas come first
             <span className="no-print">; select a column to sort</span>.
           </p>
         </div>
@@ -34,8 +38,23 @@ export function FrozenPortfolio({ snapshot }: { snapshot: ReviewSnapshot }) {
         ) : (
           <AreasTable rows={snapshot.areas} month={snapshot.month} rules={snapshot.rules} />
         )}
+        <FrozenNotReported snapshot={snapshot} />
       </section>
     </>
+  );
+}
+
+/**
+ * The active areas that had not reported when the review started ("Not reported: Billing, Search").
+ * Packs frozen before coverage was recorded do not know them, and say nothing.
+ */
+function FrozenNotReported({ snapshot }: { snapshot: ReviewSnapshot }) {
+  const sentence = notReportedSentence((snapshot.notReported ?? []).map((area) => area.name));
+  if (!snapshot.coverage || !sentence) return null;
+  return (
+    <p className="not-reported" data-testid="frozen-not-reported">
+      <strong>{sentence}</strong> ({describeCoverage(snapshot.coverage)})
+    </p>
   );
 }
 

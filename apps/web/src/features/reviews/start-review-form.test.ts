@@ -16,6 +16,13 @@ describe('defaultReviewMonth', () => {
     expect(defaultReviewMonth(months, new Set(['2026-10', '2026-09']))).toBe('2026-08');
   });
 
+  it('never offers a month in progress first: nothing later than the default month', () => {
+    // 2026-10 has 1 of 10 reported, so the portfolio lands on 2026-09.
+    expect(defaultReviewMonth(months, new Set(), '2026-09')).toBe('2026-09');
+    expect(defaultReviewMonth(months, new Set(['2026-09']), '2026-09')).toBe('2026-08');
+    expect(defaultReviewMonth(months, new Set(['2026-09', '2026-08']), '2026-09')).toBe('2026-09');
+  });
+
   it('falls back to the latest month when every month is reviewed, and to none without figures', () => {
     expect(defaultReviewMonth(months, new Set(months))).toBe('2026-10');
     expect(defaultReviewMonth([], new Set())).toBeNull();
@@ -26,6 +33,14 @@ describe('reviewMonthOptions', () => {
   it('names each month and says which already have a review', () => {
     expect(reviewMonthOptions(['2026-10', '2026-09'], new Set(['2026-09']))).toEqual([
       { month: '2026-10', label: 'October 2026', reviewed: false },
+      { month: '2026-09', label: 'September 2026 (has a review)', reviewed: true },
+    ]);
+  });
+
+  it('labels the months whose coverage is known', () => {
+    const coverage = new Map([['2026-10', { reported: 1, active: 10 }]]);
+    expect(reviewMonthOptions(['2026-10', '2026-09'], new Set(['2026-09']), coverage)).toEqual([
+      { month: '2026-10', label: 'October 2026 · 1 of 10 reported', reviewed: false },
       { month: '2026-09', label: 'September 2026 (has a review)', reviewed: true },
     ]);
   });

@@ -1,6 +1,7 @@
-import { createReviewSchema, type CreateReview, type FieldError } from '@autonomy/contracts';
+import { type Coverage, createReviewSchema, type CreateReview, type FieldError } from '@autonomy/contracts';
 import { fieldOfPath, issuesByField, placeFieldErrors, type FieldErrors, type PlacedErrors } from '../../lib/field-errors.ts';
-import { asSentence, formatIssueMessage, formatMonthLong } from '../../lib/format.ts';
+import { asSentence, formatIssueMessage } from '../../lib/format.ts';
+import { monthOptionLabel } from '../portfolio/coverage.ts';
 
 /**
  * The "Start a review" form as data: which month it offers first, and the request it sends. The
@@ -20,11 +21,18 @@ export interface StartReviewValues {
 
 /**
  * The month a new review is most likely for: the latest month with figures that has no review
- * yet. When every month has one, the latest month (the API then refuses, and the form links to
- * its review); null when no month has figures at all.
+ * yet, no later than the portfolio's default month (`landingMonth`, the newest month at least half
+ * of the areas reported), so a month in progress is never offered first. When every such month has
+ * a review, the default month (the API then refuses, and the form links to its review); null when
+ * no month has figures at all.
  */
-export function defaultReviewMonth(monthsNewestFirst: readonly string[], reviewedMonths: ReadonlySet<string>): string | null {
-  return monthsNewestFirst.find((month) => !reviewedMonths.has(month)) ?? monthsNewestFirst[0] ?? null;
+export function defaultReviewMonth(
+  monthsNewestFirst: readonly string[],
+  reviewedMonths: ReadonlySet<string>,
+  landingMonth: string | null = monthsNewestFirst[0] ?? null,
+): string | null {
+  if (landingMonth === null) return null;
+  return monthsNewestFirst.find((month) => month <= landingMonth && !reviewedMonths.has(month)) ?? landingMonth;
 }
 
 /** One choice in the month picker: months already reviewed stay choosable, and say so. */
@@ -34,10 +42,15 @@ export interface ReviewMonthOption {
   reviewed: boolean;
 }
 
-export function reviewMonthOptions(monthsNewestFirst: readonly string[], reviewedMonths: ReadonlySet<string>): ReviewMonthOption[] {
+/** Months in progress are labelled with their coverage ("December 2026 · 1 of 10 reported") when it is known. */
+export function reviewMonthOptions(
+  monthsNewestFirst: readonly string[],
+  reviewedMonths: ReadonlySet<string>,
+  coverage: ReadonlyMap<string, Coverage> = new Map(),
+): ReviewMonthOption[] {
   return monthsNewestFirst.map((month) => {
     const reviewed = reviewedMonths.has(month);
-    return { month, label: `${formatMonthLong(month)}${reviewed ? ' (has a review)' : ''}`, reviewed };
+    return { month, label: `${monthOptionLabel(month, coverage.get(month))}${reviewed ? ' (has a review)' : ''}`, reviewed };
   });
 }
 

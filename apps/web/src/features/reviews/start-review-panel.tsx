@@ -8,6 +8,8 @@ import { unreadableDates } from '../../lib/unreadable-dates.ts';
 import { formatMonthLong } from '../../lib/format.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { Link, navigate } from '../../router.tsx';
+import type { MonthCoverage } from '@autonomy/contracts';
+import { coverageByMonth, reviewCoverageWarning } from '../portfolio/coverage.ts';
 import { usePortfolio } from '../portfolio/queries.ts';
 import { ReviewExistsError, useAllReviews, useStartReview } from './queries.ts';
 import { dayOf } from './review-dates.ts';
@@ -71,6 +73,8 @@ export function StartReviewPanel({ onCancel, preferredMonth }: {
       ) : (
         <StartReviewForm
           months={portfolio.data.months}
+          landingMonth={portfolio.data.month}
+          monthCoverage={portfolio.data.monthCoverage}
           reviewedMonths={reviewedMonths}
           preferredMonth={preferredMonth}
           onCancel={onCancel}
@@ -80,19 +84,23 @@ export function StartReviewPanel({ onCancel, preferredMonth }: {
   );
 }
 
-function StartReviewForm({ months, reviewedMonths, preferredMonth, onCancel }: {
+function StartReviewForm({ months, landingMonth, monthCoverage, reviewedMonths, preferredMonth, onCancel }: {
   /** Newest first. */
   months: readonly string[];
+  /** The portfolio's default month: the newest at least half of the areas reported. */
+  landingMonth: string | null;
+  /** The coverage of the months in progress, for their labels. */
+  monthCoverage: readonly MonthCoverage[];
   /** Each month that already has a review, to its review's id. */
   reviewedMonths: ReadonlyMap<string, string>;
   preferredMonth: string | undefined;
   onCancel: () => void;
 }) {
   const reviewed = useMemo(() => new Set(reviewedMonths.keys()), [reviewedMonths]);
-  const options = reviewMonthOptions(months, reviewed);
+  const options = reviewMonthOptions(months, reviewed, coverageByMonth(monthCoverage));
   const [values, setValues] = useState<StartReviewValues>(() =>
     initialStartReviewValues(
-      preferredMonth && months.includes(preferredMonth) ? preferredMonth : defaultReviewMonth(months, reviewed),
+      preferredMonth && months.includes(preferredMonth) ? preferredMonth : defaultReviewMonth(months, reviewed, landingMonth),
       dayOf(new Date()),
     ),
   );
@@ -147,7 +155,10 @@ function StartReviewForm({ months, reviewedMonths, preferredMonth, onCancel }: {
                 <Link to={`/reviews/${encodeURIComponent(existingId)}`}>open it</Link>.
               </>
             ) : (
-              'The month whose figures the meeting walks.'
+              <>
+                The month whose figures the meeting walks.
+                <ChosenMonthCoverage month={values.month} />
+              </>
             )
           }
           errors={errorsFor('month')}
@@ -215,6 +226,25 @@ function StartReviewForm({ months, reviewedMonths, preferredMonth, onCancel }: {
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * How many areas reported for the chosen month, read from that month's portfolio (the one the
+ * review will freeze), and a warning when some have not: the review still starts, and its pack
+ * lists them as not reported.
+ */
+function ChosenMonthCoverage({ month }: { month: string }) {
+  const portfolio = usePortfolio(month === '' ? undefined : month);
+  const data = portfolio.data?.month === month ? portfolio.data : undefined;
+  if (month === '' || !data) return null;
+  const warning = reviewCoverageWarning(month, data.coverage);
+  return warning ? (
+    <span className="notice notice--warning coverage-warning" role="status">
+      {warning}
+    </span>
+  ) : (
+    <> All {data.coverage.active} areas reported.</>
   );
 }
 
