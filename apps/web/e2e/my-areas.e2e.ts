@@ -77,7 +77,17 @@ describe('the area lead’s loop', () => {
       const card = main.locator('article', { has: lead.getByRole('heading', { name: complete }) });
       await expect(card.textContent(), complete).resolves.toContain('All 3 recent months have figures.');
     }
-    await main.locator('section[aria-labelledby="my-action-items-heading"] .state--loading').waitFor({ state: 'detached' });
+    // Her open action items from the reviews, the overdue ones marked.
+    const actionItems = main.locator('section[aria-labelledby="my-action-items-heading"]');
+    await actionItems.locator('.state--loading').waitFor({ state: 'detached' });
+    const own = await openItemsOf(PRIYA);
+    expect(own.length).toBeGreaterThan(0);
+    await expect(actionItems.locator('.my-action-items__title').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(own.map((item) => item.title)),
+    );
+    const today = localDay(new Date());
+    const overdue = own.filter((item) => item.dueOn !== null && item.dueOn < today).length;
+    expect(await actionItems.locator('.badge', { hasText: 'Overdue' }).count()).toBe(overdue);
     expect(await findAccessibilityViolations(lead)).toEqual([]);
     await moveMouseAway(lead);
     await lead.screenshot({ path: join(resultsDir, 'my-areas.png'), fullPage: true });
@@ -224,6 +234,22 @@ describe('the area lead’s loop', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The open action items a person owns, as the API lists them for them. */
+async function openItemsOf(credentials: { email: string; password: string }): Promise<{ title: string; dueOn: string | null }[]> {
+  if (!server) throw new Error('The server starts in beforeAll');
+  const api = await signInAsApiClient(server.baseUrl, credentials);
+  try {
+    return (await getJson<{ items: { title: string; dueOn: string | null }[] }>(api, '/api/v1/action-items?owner=me&status=open')).items;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Today as the browser on this machine reads it: `YYYY-MM-DD` in the local time zone. */
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
 
 function requireAdminApi(): APIRequestContext {
   if (!adminApi) throw new Error('The admin signs in through the API in beforeAll');

@@ -1,43 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { myOpenActionItems, type ActionItemLine } from './my-action-items.ts';
-
-const PRIYA = { id: 'u-priya', email: 'priya@example.com', name: 'Priya' };
-const MARCUS = { id: 'u-marcus', email: 'marcus@example.com', name: 'Marcus' };
+import { orderMyActionItems, type ActionItemLine } from './my-action-items.ts';
 
 function item(id: string, overrides: Partial<ActionItemLine> = {}): ActionItemLine {
-  return { id, reviewId: 'r-1', title: `Item ${id}`, areaSlug: 'billing', owner: PRIYA, dueOn: null, status: 'open', ...overrides };
+  return { id, reviewId: 'r-1', reviewMonth: '2026-10', title: `Item ${id}`, areaSlug: 'billing', dueOn: null, status: 'open', ...overrides };
 }
 
-describe('myOpenActionItems', () => {
-  const reviews = [
-    {
-      month: '2026-09',
-      actionItems: [
-        item('a', { dueOn: '2026-12-20' }),
-        item('b', { dueOn: '2026-10-01', status: 'done' }),
-        item('c', { owner: MARCUS, dueOn: '2026-10-01' }),
-      ],
-    },
-    { month: '2026-10', actionItems: [item('d'), item('e', { dueOn: '2026-11-30' }), item('f', { dueOn: '2026-12-07' })] },
+describe('orderMyActionItems', () => {
+  const items = [
+    item('a', { dueOn: '2026-12-20', reviewMonth: '2026-09' }),
+    item('b', { dueOn: '2026-10-01', status: 'done' }),
+    item('c', { dueOn: '2026-10-01', status: 'dropped' }),
+    item('d'),
+    item('e', { dueOn: '2026-11-30' }),
+    item('f', { dueOn: '2026-12-07' }),
+    item('g', { dueOn: '2026-12-20', reviewMonth: '2026-08' }),
   ];
 
-  it('keeps the reader’s open items only: not someone else’s, not a done one', () => {
-    const ids = myOpenActionItems(reviews, PRIYA.id, '2026-12-07').map((mine) => mine.item.id);
-    expect(ids).toEqual(['e', 'f', 'a', 'd']);
+  it('keeps the open items only, soonest due first, undated last, older reviews first on the same day', () => {
+    expect(orderMyActionItems(items, '2026-12-07').map((mine) => mine.item.id)).toEqual(['e', 'f', 'g', 'a', 'd']);
   });
 
   it('marks the ones past their due day as overdue, not those due today or undated', () => {
-    const lines = myOpenActionItems(reviews, PRIYA.id, '2026-12-07');
-    expect(lines.map((mine) => [mine.item.id, mine.overdue, mine.reviewMonth])).toEqual([
-      ['e', true, '2026-10'],
-      ['f', false, '2026-10'],
-      ['a', false, '2026-09'],
-      ['d', false, '2026-10'],
+    const lines = orderMyActionItems(items, '2026-12-07');
+    expect(lines.map((mine) => [mine.item.id, mine.overdue])).toEqual([
+      ['e', true],
+      ['f', false],
+      ['g', false],
+      ['a', false],
+      ['d', false],
     ]);
   });
 
-  it('skips items whose owner’s account is gone, and is empty without reviews', () => {
-    expect(myOpenActionItems([{ month: '2026-10', actionItems: [item('g', { owner: null })] }], PRIYA.id, '2026-12-07')).toEqual([]);
-    expect(myOpenActionItems([], PRIYA.id, '2026-12-07')).toEqual([]);
+  it('is empty when the reader owns no open item', () => {
+    expect(orderMyActionItems([], '2026-12-07')).toEqual([]);
+    expect(orderMyActionItems([item('h', { status: 'done' })], '2026-12-07')).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { useSessionUser } from '../auth/queries.ts';
 import { dayOf, formatDay } from '../reviews/review-dates.ts';
 import { AreaOpenIncidents } from './area-open-incidents.tsx';
 import { missingRecentMonths, RECENT_MONTH_COUNT, recentMonths, recentMonthsEnd } from './missing-months.ts';
-import { myOpenActionItems } from './my-action-items.ts';
-import { useMyAreaHistories, useNewestReportedMonth, useReviewsWithOpenItems } from './queries.ts';
+import { orderMyActionItems, type MyActionItem } from './my-action-items.ts';
+import { useMyAreaHistories, useMyOpenActionItems, useNewestReportedMonth } from './queries.ts';
 
 /** An area lead's own loop: their areas, the recent months they still owe, their action items. */
 export function MyAreasPage() {
@@ -35,7 +35,7 @@ function MyAreas({ user }: { user: User }) {
         </div>
       </div>
       <MyAreasList user={user} end={end} newest={newest} />
-      <MyActionItems user={user} />
+      <MyActionItems />
     </div>
   );
 }
@@ -117,8 +117,8 @@ function MyAreaCard({ history, end }: { history: AreaHistory; end: string }) {
   );
 }
 
-function MyActionItems({ user }: { user: User }) {
-  const reviews = useReviewsWithOpenItems();
+function MyActionItems() {
+  const items = useMyOpenActionItems();
   const today = dayOf(new Date());
   return (
     <section className="panel" aria-labelledby="my-action-items-heading">
@@ -126,18 +126,18 @@ function MyActionItems({ user }: { user: User }) {
         <h2 id="my-action-items-heading">Your open action items</h2>
         <p className="muted">From the monthly reviews, soonest due first.</p>
       </div>
-      {reviews.isPending ? (
+      {items.isPending ? (
         <LoadingState label="Loading your action items…" />
-      ) : reviews.isError ? (
-        <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />
+      ) : items.isError ? (
+        <ErrorState error={items.error} onRetry={() => void items.refetch()} />
       ) : (
-        <ActionItemList lines={myOpenActionItems(reviews.data, user.id, today)} />
+        <ActionItemList lines={orderMyActionItems(items.data, today)} />
       )}
     </section>
   );
 }
 
-function ActionItemList({ lines }: { lines: ReturnType<typeof myOpenActionItems> }) {
+function ActionItemList({ lines }: { lines: readonly MyActionItem[] }) {
   if (lines.length === 0) return <EmptyState title="No open action items are yours" />;
   const overdue = lines.filter((line) => line.overdue).length;
   return (
@@ -147,7 +147,7 @@ function ActionItemList({ lines }: { lines: ReturnType<typeof myOpenActionItems>
         {overdue > 0 ? `, ${overdue} overdue` : ''}.
       </p>
       <ul className="my-action-items">
-        {lines.map(({ item, reviewMonth, overdue: late }) => (
+        {lines.map(({ item, overdue: late }) => (
           <li key={item.id} className="my-action-items__item">
             <span className="my-action-items__title">{item.title}</span>
             <span className="muted small">
@@ -159,7 +159,7 @@ function ActionItemList({ lines }: { lines: ReturnType<typeof myOpenActionItems>
                 </>
               )}
               {' · '}
-              <Link to={`/reviews/${encodeURIComponent(item.reviewId)}`}>Review of {formatMonthLong(reviewMonth)}</Link>
+              <Link to={`/reviews/${encodeURIComponent(item.reviewId)}`}>Review of {formatMonthLong(item.reviewMonth)}</Link>
             </span>
           </li>
         ))}
