@@ -381,7 +381,7 @@ describe('the monthly scaling review', () => {
       'Val Viewerviewer@demo.example',
       '—',
       'Open',
-      'Mark doneDropChange…',
+      'Mark doneDropAdd note…Change…',
     ]);
   });
 
@@ -401,7 +401,7 @@ describe('the monthly scaling review', () => {
     }
   });
 
-  it('shows a viewer the same pack read-only, with nothing to press but Print', async () => {
+  it('shows a viewer the same pack read-only, with nothing to press but Print and their own item’s controls', async () => {
     const viewer = await openBrowserAs(VIEWER);
     await viewer.getByRole('link', { name: 'Reviews', exact: true }).click();
     await viewer.locator(`tr[data-review-month="${reviewMonth}"]`).waitFor();
@@ -413,8 +413,12 @@ describe('the monthly scaling review', () => {
     await expect(frozenAreasTable(viewer).innerText()).resolves.toBe(frozenAreas);
     const main = viewer.locator('main');
     // The areas table's sort headers are the only other buttons: they change the view, not the review.
+    // But the viewer owns one item (the admin gave it to them above): they close it or write its
+    // note, and nothing else, on that item alone.
     const buttons = await main.locator('button:not(.sort-button)').allTextContents();
-    expect(buttons).toEqual(['Print']);
+    expect(buttons).toEqual(['Print', 'Mark done', 'Drop', 'Add note…']);
+    const owned = main.locator('tbody tr', { hasText: 'Share the pack with the area leads' });
+    await expect(owned.locator('button').allTextContents()).resolves.toEqual(['Mark done', 'Drop', 'Add note…']);
     expect(await main.locator('form, textarea, input, select').count()).toBe(0);
     await moveMouseAway(viewer);
     await viewer.screenshot({ path: join(resultsDir, 'review-viewer.png'), fullPage: true });

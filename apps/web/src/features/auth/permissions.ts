@@ -43,3 +43,19 @@ export function canEditSettings(role: Role): boolean {
 export function canManageUsers(role: Role): boolean {
   return role === 'admin';
 }
+
+/**
+ * Who corrects a review started by mistake: admins discard one that has no decisions and no action
+ * items yet, or take its snapshot again before its first decision. The API decides again.
+ */
+export function canCorrectReviews(role: Role): boolean {
+  return role === 'admin';
+}
+
+/**
+ * The owner of an action item marks it done or dropped and writes its progress note; executives
+ * and admins change anything on any item (canRunReviews).
+ */
+export function ownsActionItem(user: Pick<User, 'id'>, item: { owner: { id: string | null } | null }): boolean {
+  return item.owner?.id === user.id;
+}

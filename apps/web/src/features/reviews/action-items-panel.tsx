@@ -4,8 +4,10 @@ import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
 import { EmptyState } from '../../components/ui/query-states.tsx';
 import { countOf, NO_VALUE } from '../../lib/format.ts';
 import { Link, withMonth } from '../../router.tsx';
+import { ownsActionItem } from '../auth/permissions.ts';
 import { ActionItemEditForm } from './action-item-edit-form.tsx';
 import { ActionItemForm } from './action-item-form.tsx';
+import { ActionItemNoteForm } from './action-item-note-form.tsx';
 import { ActionItemChangedError, useChangeActionItem } from './queries.ts';
 import { dayOf, daysBetween, formatDay, isOverdue } from './review-dates.ts';
 import {
@@ -21,8 +23,15 @@ import {
  * What the meeting asked someone to do, with an owner and a due date. Open items past their due
  * day are flagged against today, so reading an old pack still shows what was left undone.
  */
-export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: Review; canRecord: boolean; canListUsers: boolean }) {
+export function ActionItemsPanel({ review, canRecord, canListUsers, userId }: {
+  review: Review;
+  canRecord: boolean;
+  canListUsers: boolean;
+  /** The signed-in user, who may close and annotate the items they own. */
+  userId?: string | undefined;
+}) {
   const items = sortOldestFirst(review.actionItems);
+  const ownsAny = userId !== undefined && items.some((item) => ownsActionItem({ id: userId }, item));
   const today = dayOf(new Date());
   const open = items.filter((item) => item.status === 'open').length;
   const overdue = items.filter((item) => isOverdue(item, today)).length;
@@ -50,7 +59,7 @@ export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: 
                 <th scope="col">Owner</th>
                 <th scope="col">Due</th>
                 <th scope="col">Status</th>
-                {canRecord && (
+                {(canRecord || ownsAny) && (
                   <th scope="col" className="no-print">
                     <span className="visually-hidden">Change the status</span>
                   </th>
@@ -66,6 +75,8 @@ export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: 
                   today={today}
                   canRecord={canRecord}
                   canListUsers={canListUsers}
+                  owned={userId !== undefined && ownsActionItem({ id: userId }, item)}
+                  withControls={canRecord || ownsAny}
                 />
               ))}
             </tbody>
@@ -77,15 +88,20 @@ export function ActionItemsPanel({ review, canRecord, canListUsers }: { review: 
   );
 }
 
-function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
+function ActionItemRow({ item, review, today, canRecord, canListUsers, owned, withControls }: {
   item: ActionItem;
   review: Review;
   today: string;
   canRecord: boolean;
   canListUsers: boolean;
+  /** The signed-in user owns it: they mark it done or dropped and write its note, nothing else. */
+  owned: boolean;
+  /** The table has a controls column (someone may change some item). */
+  withControls: boolean;
 }) {
   const overdue = isOverdue(item, today);
   const [editing, setEditing] = useState(false);
+  const [noting, setNoting] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const focusEditButton = useRef(false);
 
@@ -107,6 +123,12 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
       <tr data-action-item-id={item.id} data-status={item.status} data-overdue={overdue} className={overdue ? 'is-overdue' : undefined}>
         <th scope="row" className="preserve-lines">
           {item.title}
+          {item.note && (
+            <span className="action-items__note small">
+              <span className="muted">Progress: </span>
+              {item.note}
+            </span>
+          )}
         </th>
         <td>
           {item.areaSlug ? (
@@ -140,9 +162,38 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
             {ACTION_ITEM_STATUS_LABELS[item.status]}
           </span>
         </td>
+        {withControls && !canRecord && (
+          <td className="no-print">
+            {owned && (
+              <>
+                <ActionItemControls item={item} reviewId={review.id} ownerOnly />
+                {!noting && (
+                  <button
+                    type="button"
+                    className="button button--small action-items__add-note"
+                    aria-label={`${item.note ? 'Change the note' : 'Add a note'}: ${item.title}`}
+                    onClick={() => setNoting(true)}
+                  >
+                    {item.note ? 'Change note…' : 'Add note…'}
+                  </button>
+                )}
+              </>
+            )}
+          </td>
+        )}
         {canRecord && (
           <td className="no-print">
             <ActionItemControls item={item} reviewId={review.id} />
+            {!noting && (
+              <button
+                type="button"
+                className="button button--small action-items__add-note"
+                aria-label={`${item.note ? 'Change the note' : 'Add a note'}: ${item.title}`}
+                onClick={() => setNoting(true)}
+              >
+                {item.note ? 'Change note…' : 'Add note…'}
+              </button>
+            )}
             {!editing && (
               <button
                 ref={editButtonRef}
@@ -157,6 +208,13 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
           </td>
         )}
       </tr>
+      {noting && (
+        <tr className="action-items__edit-row no-print">
+          <td colSpan={6}>
+            <ActionItemNoteForm item={item} reviewId={review.id} onDone={() => setNoting(false)} />
+          </td>
+        </tr>
+      )}
       {editing && (
         <tr className="action-items__edit-row no-print">
           <td colSpan={6}>
@@ -172,13 +230,19 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers }: {
  * Moves an item to another status on the version shown (`If-Match`). Waits for the API: the new
  * status shows once the server has it. When someone else changed the item first, says what it is now.
  */
-function ActionItemControls({ item, reviewId }: { item: ActionItem; reviewId: string }) {
+function ActionItemControls({ item, reviewId, ownerOnly = false }: {
+  item: ActionItem;
+  reviewId: string;
+  /** Its owner closes an open item (done or dropped); reopening one is for executives and admins. */
+  ownerOnly?: boolean;
+}) {
   const change = useChangeActionItem(reviewId);
+  const moves = actionItemMoves(item.status).filter((move) => !ownerOnly || move.to !== 'open');
   const pendingStatus = change.isPending ? change.variables.patch.status : undefined;
   return (
     <div className="action-items__controls">
       <div className="button-row" role="group" aria-label={`Status of “${item.title}”`}>
-        {actionItemMoves(item.status).map((move) => (
+        {moves.map((move) => (
           <button
             key={move.to}
             type="button"

@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ActionItem,
+  ActionItemStatus,
+  OwnedActionItem,
   CreateActionItem,
   CreateDecision,
   CreateReview,
@@ -11,15 +13,19 @@ import type {
 } from '@autonomy/contracts';
 import { ApiError } from '../../lib/api.ts';
 import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
+import { followCursor } from '../../lib/http.ts';
 import { auditQueryKeyRoot } from '../audit/queries.ts';
 import {
   addActionItem,
   addDecision,
   createReview,
+  discardReview,
   fetchAllReviews,
   fetchReview,
   fetchReviewsPage,
+  fetchMyActionItemsPage,
   findReviewOfMonth,
+  refreezeReview,
   updateActionItem,
   updateReview,
 } from './reviews-api.ts';
@@ -28,6 +34,7 @@ export const reviewsQueryKeyRoot = ['reviews'] as const;
 export const reviewListQueryKey = [...reviewsQueryKeyRoot, 'list'] as const;
 export const allReviewsQueryKey = [...reviewsQueryKeyRoot, 'all'] as const;
 export const reviewQueryKey = (id: string) => [...reviewsQueryKeyRoot, 'detail', id] as const;
+export const myActionItemsQueryKey = (query: MyActionItemsQuery = {}) => [...reviewsQueryKeyRoot, 'my-action-items', query] as const;
 
 /** A screenful of reviews: more than a year of monthly meetings. "Show more" fetches the next. */
 const REVIEW_LIST_PAGE_SIZE = 24;
@@ -133,6 +140,7 @@ function useRefreshAfterReviewChange(id: string) {
       queryClient.invalidateQueries({ queryKey: reviewQueryKey(id) }),
       queryClient.invalidateQueries({ queryKey: reviewListQueryKey }),
       queryClient.invalidateQueries({ queryKey: allReviewsQueryKey }),
+      queryClient.invalidateQueries({ queryKey: [...reviewsQueryKeyRoot, 'my-action-items'] }),
       queryClient.invalidateQueries({ queryKey: auditQueryKeyRoot }),
     ]);
 }
@@ -200,5 +208,57 @@ export function useChangeActionItem(reviewId: string) {
   return useMutation({
     mutationFn: (change: ActionItemChange) => changeActionItem(reviewId, change),
     onSettled: (_saved, error) => (error && !(error instanceof ActionItemChangedError) ? undefined : refresh()),
+  });
+}
+
+/** Which of one's own action items to list: one status (all when left out), or only the overdue ones. */
+export interface MyActionItemsQuery {
+  status?: ActionItemStatus;
+  overdue?: boolean;
+}
+
+/**
+ * The signed-in user's own action items across every review (`GET /api/v1/action-items?owner=me`),
+ * soonest due first and undated last, each with its review's month. `{ status: 'open' }` gives
+ * what is left to do; `isOverdue` (review-dates.ts) flags those past their day.
+ */
+export function useMyActionItems(query: MyActionItemsQuery = { status: 'open' }) {
+  return useQuery({
+    queryKey: myActionItemsQueryKey(query),
+    queryFn: ({ signal }): Promise<OwnedActionItem[]> =>
+      followCursor((cursor) => fetchMyActionItemsPage({ ...query, cursor, limit: 1000 }, signal)),
+  });
+}
+
+/**
+ * Discards a review started by mistake, on the version the confirmation showed. The pack is gone
+ * afterwards: its query is dropped (not refetched into a 404) and the lists refresh.
+ */
+export function useDiscardReview(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version }: { version: number }) => discardReview(id, { version }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: reviewQueryKey(id) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: reviewListQueryKey }),
+        queryClient.invalidateQueries({ queryKey: allReviewsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: [...reviewsQueryKeyRoot, 'my-action-items'] }),
+        queryClient.invalidateQueries({ queryKey: auditQueryKeyRoot }),
+      ]);
+    },
+  });
+}
+
+/** Takes the review's snapshot again, on the version the confirmation showed; the pack shows the new one. */
+export function useRefreezeReview(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAfterReviewChange(id);
+  return useMutation({
+    mutationFn: ({ version }: { version: number }) => refreezeReview(id, { version }),
+    onSuccess: async (review) => {
+      queryClient.setQueryData(reviewQueryKey(id), review);
+      await refresh();
+    },
   });
 }

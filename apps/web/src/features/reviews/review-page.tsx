@@ -1,15 +1,17 @@
 import { useEffect, useRef } from 'react';
+import './review-changes.css';
 import type { Review } from '@autonomy/contracts';
 import { ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { formatDateTime, formatMonthLong } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link } from '../../router.tsx';
-import { canManageUsers, canRunReviews } from '../auth/permissions.ts';
+import { canCorrectReviews, canManageUsers, canRunReviews } from '../auth/permissions.ts';
 import { useSessionUser } from '../auth/queries.ts';
 import { ActionItemsPanel } from './action-items-panel.tsx';
 import { DecisionsPanel } from './decisions-panel.tsx';
 import { useReview } from './queries.ts';
 import { formatDay } from './review-dates.ts';
+import { ReviewCorrections } from './review-corrections.tsx';
 import { ReviewRecordPanel } from './review-record-panel.tsx';
 import { FrozenPortfolio, FrozenSignals } from './review-snapshot.tsx';
 
@@ -36,18 +38,24 @@ export function ReviewPage({ id }: { id: string }) {
           review={review.data}
           canRun={role ? canRunReviews(role) : false}
           canListUsers={role ? canManageUsers(role) : false}
+          canCorrect={role ? canCorrectReviews(role) : false}
+          userId={session.data?.id}
         />
       )}
     </div>
   );
 }
 
-function ReviewPack({ review, canRun, canListUsers }: {
+function ReviewPack({ review, canRun, canListUsers, canCorrect, userId }: {
   review: Review;
   /** Admins and executives write; everyone else reads the same pack without a single control. */
   canRun: boolean;
   /** Only admins may list accounts (the API refuses anyone else), so only they pick owners from a list. */
   canListUsers: boolean;
+  /** Admins discard a review started by mistake, or freeze its snapshot again, before it records decisions. */
+  canCorrect: boolean;
+  /** The signed-in user: the owner of an action item marks it done or dropped and writes its note. */
+  userId: string | undefined;
 }) {
   const { snapshot } = review;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -85,11 +93,12 @@ function ReviewPack({ review, canRun, canListUsers }: {
         </time>
         . Changes made to figures, targets, settings or signals since then do not change this pack.
       </p>
+      {canCorrect && <ReviewCorrections review={review} />}
       <ReviewRecordPanel review={review} canEdit={canRun} />
       <FrozenPortfolio snapshot={snapshot} />
       <FrozenSignals snapshot={snapshot} />
       <DecisionsPanel review={review} canRecord={canRun} />
-      <ActionItemsPanel review={review} canRecord={canRun} canListUsers={canListUsers} />
+      <ActionItemsPanel review={review} canRecord={canRun} canListUsers={canListUsers} userId={userId} />
     </div>
   );
 }

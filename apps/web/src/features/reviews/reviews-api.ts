@@ -1,9 +1,12 @@
 import {
+  actionItemListSchema,
   actionItemSchema,
   reviewDecisionSchema,
   reviewListSchema,
   reviewSchema,
   type ActionItem,
+  type ActionItemList,
+  type ActionItemStatus,
   type CreateActionItem,
   type CreateDecision,
   type CreateReview,
@@ -15,7 +18,7 @@ import {
   type UpdateReview,
 } from '@autonomy/contracts';
 import { etagOfVersion } from '../../lib/api.ts';
-import { followCursor, segment, sendForJson } from '../../lib/http.ts';
+import { followCursor, segment, send, sendForJson } from '../../lib/http.ts';
 
 /**
  * The monthly reviews' endpoints. Kept with the feature rather than in lib/api.ts: nothing else
@@ -109,4 +112,30 @@ export function updateActionItem(
     contentType: 'application/json',
     headers: { 'If-Match': etagOfVersion(version) },
   });
+}
+
+/**
+ * Discards a review started by mistake (admins; only while it has no decisions and no action
+ * items). Conditional on the version shown in the confirmation, as the API requires.
+ */
+export async function discardReview(id: string, { version }: { version: number }): Promise<void> {
+  await send(reviewPath(id), { method: 'DELETE', headers: { 'If-Match': etagOfVersion(version) } });
+}
+
+/** Takes the review's snapshot again (admins; only before its first decision), on the version shown. */
+export function refreezeReview(id: string, { version }: { version: number }): Promise<Review> {
+  return sendForJson(`${reviewPath(id)}/snapshot`, reviewSchema, { method: 'POST', headers: { 'If-Match': etagOfVersion(version) } });
+}
+
+/** One page of the signed-in user's own action items across reviews, soonest due first. */
+export function fetchMyActionItemsPage(
+  query: { status?: ActionItemStatus | undefined; overdue?: boolean | undefined; cursor?: string | undefined; limit?: number | undefined },
+  signal?: AbortSignal,
+): Promise<ActionItemList> {
+  const search = new URLSearchParams({ owner: 'me' });
+  if (query.status !== undefined) search.set('status', query.status);
+  if (query.overdue !== undefined) search.set('overdue', String(query.overdue));
+  if (query.limit !== undefined) search.set('limit', String(query.limit));
+  if (query.cursor !== undefined) search.set('cursor', query.cursor);
+  return sendForJson(`/api/v1/action-items?${search.toString()}`, actionItemListSchema, { signal });
 }
