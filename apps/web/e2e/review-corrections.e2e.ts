@@ -4,12 +4,13 @@
  * snapshot again; an area lead who owns an action item marks it done with a progress note, with
  * no control over anything else. The real API serves the built app (`vite build` first).
  */
+import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItem, AuditList, Review } from '@autonomy/contracts';
-import { launchChromium, requireBuiltApp } from './support/browser.ts';
+import { launchChromium, requireBuiltApp, resultsDir } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { signInAsApiClient, signInInBrowser } from './support/sign-in.ts';
+import { moveMouseAway, signInAsApiClient, signInInBrowser } from './support/sign-in.ts';
 
 const ADMIN = { email: 'admin@example.com', password: 'e2e-admin-password' };
 /** The demo lead of Checkout, Payments and Billing, who owns an action item. */
@@ -55,6 +56,8 @@ describe('correcting a review started by mistake', () => {
     expect((await adminApi.get(`/api/v1/reviews/${mistaken.id}`)).status()).toBe(200);
 
     await admin.getByRole('button', { name: 'Discard review…' }).click();
+    await moveMouseAway(admin);
+    await admin.screenshot({ path: join(resultsDir, 'review-discard-confirm.png') });
     await admin.getByRole('group', { name: `Discard the ${monthName(month)} review?` }).getByRole('button', { name: 'Discard review' }).click();
     await admin.waitForURL((url) => url.pathname === '/reviews');
     await admin.getByRole('heading', { level: 1, name: 'Scaling reviews' }).waitFor();
@@ -119,6 +122,8 @@ describe('an action item’s owner', () => {
     await lead.locator(`tr[data-action-item-id="${mine.id}"][data-status="done"]`).waitFor();
     // Done: nothing left for the owner to move it to (reopening is for executives and admins).
     await expect(row.getByRole('button', { name: `Reopen: ${mine.title}` }).count()).resolves.toBe(0);
+    await moveMouseAway(lead);
+    await lead.locator('section[aria-labelledby="action-items-heading"]').screenshot({ path: join(resultsDir, 'review-owner-item.png') });
 
     const stored = (await getJson<Review>(`/api/v1/reviews/${review.id}`)).actionItems.find((item) => item.id === mine.id);
     expect(stored).toMatchObject({ status: 'done', note: NOTE, title: mine.title, dueOn: '2030-01-31', owner: { email: PRIYA.email } });
