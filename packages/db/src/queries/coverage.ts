@@ -69,16 +69,22 @@ export interface NotReportedArea {
 
 /** The areas active in `month` without figures for it. */
 export async function listNotReportedAreas(db: Database, month: string): Promise<NotReportedArea[]> {
+  // The areas without figures first (one anti-join against the month's index entries), and only
+  // then, for those few, whether they were active: left to itself the planner judged activity for
+  // every area before the anti-join (a probe per area, 260 ms at 10,000 areas against 70 ms).
   const result = await db.execute(sql`
+    with unreported as materialized (
+      select areas.id, areas.slug, areas.name, areas.created_at from areas
+      where areas.status = 'active'
+        and not exists (select from area_assessments reported where reported.area_id = areas.id and reported.month = ${month})
+    )
     select areas.slug, areas.name,
       coalesce((
         select json_agg(users.name) from area_leads join users on users.id = area_leads.user_id
         where area_leads.area_id = areas.id and users.active
       ), '[]'::json)::text as "leadNames"
-    from areas
-    where areas.status = 'active'
-      and not exists (select from area_assessments reported where reported.area_id = areas.id and reported.month = ${month})
-      and ${activeWithoutFiguresIn(sql`${month}`)}`);
+    from unreported areas
+    where ${activeWithoutFiguresIn(sql`${month}`)}`);
   // JSON as text: the two drivers parse json and arrays differently; this reads the same on both.
   return rowsOf<{ slug: string; name: string; leadNames: string }>(result).map((row) => ({
     slug: row.slug,
