@@ -521,6 +521,17 @@ describe('the autonomy dashboard', () => {
     await expect(notReported.getByRole('link', { name: 'Checkout' }).count()).resolves.toBe(0);
     await moveMouseAway(page);
     await page.screenshot({ path: join(resultsDir, 'portfolio-month-in-progress.png'), fullPage: true });
+
+    // Starting its review is allowed, with a warning of what the pack will show.
+    await page.getByRole('link', { name: 'Start it', exact: true }).click();
+    const form = page.locator('section.start-review');
+    await form
+      .getByText(`Only 1 of 10 areas reported for ${monthName(inProgress)} — the review will show 9 as not reported.`)
+      .waitFor();
+    await expect(form.getByLabel('Month', { exact: true }).inputValue()).resolves.toBe(inProgress);
+    await form.getByLabel('Month', { exact: true }).selectOption(checkoutMonth);
+    await form.getByText('All 10 areas reported.').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('lets the lead remove a month entered by mistake, after asking, and keeps it in the Changes', async () => {
