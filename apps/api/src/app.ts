@@ -20,6 +20,7 @@ import { registerImportMetrics } from './routes/imports/post.ts';
 import { registerGetPortfolio } from './routes/portfolio/get.ts';
 import { registerReviewRoutes } from './routes/reviews/index.ts';
 import { registerSettingsRoutes } from './routes/settings/index.ts';
+import { registerIncidentRoutes } from './routes/incidents/index.ts';
 import { registerSignalRoutes } from './routes/signals/index.ts';
 import { registerTargetRoutes } from './routes/targets/index.ts';
 import { registerTokenRoutes } from './routes/tokens/index.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   registerGetPortfolio(app);
   registerListAuditEvents(app);
   registerSignalRoutes(app);
+  registerIncidentRoutes(app);
   registerReviewRoutes(app);
   registerListActionItems(app);
   registerSettingsRoutes(app);

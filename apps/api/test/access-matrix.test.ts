@@ -93,6 +93,9 @@ interface Fixtures {
   subject: TestUser;
   subjectTokenId: string;
   signalId: string;
+  /** The open incident of that signal (own area), and its version. */
+  incidentId: string;
+  incidentVersion: number;
   settings: unknown;
   /** A review of REVIEWED_MONTH with the subject's action item and one of each actor; UNREVIEWED_MONTH has figures and no review. */
   reviewId: string;
@@ -187,6 +190,19 @@ const requests: Record<string, RequestFor> = {
   'GET /api/v1/signals': () => ({ method: 'GET', path: '/api/v1/signals' }),
   'GET /api/v1/signals/{id}': (f) => ({ method: 'GET', path: `/api/v1/signals/${f.signalId}` }),
   'PATCH /api/v1/signals/{id}': (f) => ({ method: 'PATCH', path: `/api/v1/signals/${f.signalId}`, json: { status: 'acknowledged' } }),
+  'GET /api/v1/incidents': () => ({ method: 'GET', path: '/api/v1/incidents?status=unresolved' }),
+  'GET /api/v1/incidents/{id}': (f) => ({ method: 'GET', path: `/api/v1/incidents/${f.incidentId}` }),
+  'PATCH /api/v1/incidents/{id}': (f) => ({ method: 'PATCH', path: `/api/v1/incidents/${f.incidentId}`, json: { status: 'acknowledged' } }),
+  'POST /api/v1/incidents/decisions': (f) => ({
+    method: 'POST',
+    path: '/api/v1/incidents/decisions',
+    json: { status: 'dismissed', reason: 'Known reorganisation', incidents: [{ id: f.incidentId, version: f.incidentVersion }] },
+  }),
+  'POST /api/v1/incidents/{id}/comments': (f) => ({
+    method: 'POST',
+    path: `/api/v1/incidents/${f.incidentId}/comments`,
+    json: { text: 'The new central recruiter started in May' },
+  }),
   'GET /api/v1/settings': () => ({ method: 'GET', path: '/api/v1/settings' }),
   'PUT /api/v1/settings': (f) => ({ method: 'PUT', path: '/api/v1/settings', json: f.settings }),
   'POST /api/v1/assessments/rebuild': () => ({ method: 'POST', path: '/api/v1/assessments/rebuild' }),
@@ -257,9 +273,12 @@ beforeAll(async () => {
     tokenIds[spec.name] = await createToken(users[spec.name]);
   }
 
-  const signals = (await (await send({ method: 'GET', path: `/api/v1/signals?area=${OWN_AREA}&status=open` }, { as: admin })).json()) as SignalList;
+  const signals = (await (await send({ method: 'GET', path: `/api/v1/signals?area=${OWN_AREA}&kind=chipotle_drift` }, { as: admin })).json()) as SignalList;
   const signalId = signals.items[0]?.id;
-  if (!signalId) throw new Error(`the fixture figures raised no open signal for ${OWN_AREA}`);
+  if (!signalId) throw new Error(`the fixture figures raised no Chipotle drift signal for ${OWN_AREA}`);
+  const incidentId = signals.items[0]?.incidentId;
+  if (!incidentId) throw new Error(`the fixture signal of ${OWN_AREA} belongs to no incident`);
+  const incidentVersion = ((await (await send({ method: 'GET', path: `/api/v1/incidents/${incidentId}` }, { as: admin })).json()) as { version: number }).version;
   const settings = ((await (await send({ method: 'GET', path: '/api/v1/settings' }, { as: admin })).json()) as { settings: unknown }).settings;
 
   const review = await send({ method: 'POST', path: '/api/v1/reviews', json: { month: REVIEWED_MONTH, heldOn: '2024-11-05' } }, { as: admin });
@@ -296,7 +315,7 @@ beforeAll(async () => {
   const jobIds = {} as Record<ActorName, string>;
   for (const spec of actorSpecs) jobIds[spec.name] = await jobOf(users[spec.name]);
 
-  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, settings, reviewId, actionItemId, ownActionItemIds, emptyReviewId, jobIds, subjectJobId: await jobOf(subject) };
+  fixtures = { users, tokenIds, subject, subjectTokenId: await createToken(subject), signalId, incidentId, incidentVersion, settings, reviewId, actionItemId, ownActionItemIds, emptyReviewId, jobIds, subjectJobId: await jobOf(subject) };
 });
 
 async function createToken(user: TestUser): Promise<string> {
@@ -472,6 +491,13 @@ describe('the rules of the brief', () => {
     ['PATCH /api/v1/areas/{slug} (lead or status)', 'area_lead (own area)', 'denied'],
     ['PATCH /api/v1/signals/{id}', 'executive', 'allowed'],
     ['PATCH /api/v1/signals/{id}', 'area_lead (own area)', 'denied'],
+    ['PATCH /api/v1/incidents/{id}', 'executive', 'allowed'],
+    ['PATCH /api/v1/incidents/{id}', 'area_lead (own area)', 'denied'],
+    ['POST /api/v1/incidents/decisions', 'area_lead (own area)', 'denied'],
+    ['POST /api/v1/incidents/{id}/comments', 'area_lead (own area)', 'allowed'],
+    ['POST /api/v1/incidents/{id}/comments', 'area_lead (other area)', 'denied'],
+    ['POST /api/v1/incidents/{id}/comments', 'executive', 'allowed'],
+    ['POST /api/v1/incidents/{id}/comments', 'viewer', 'denied'],
     ['PUT /api/v1/settings', 'executive', 'denied'],
     ['POST /api/v1/assessments/rebuild', 'executive', 'denied'],
     ['PUT /api/v1/areas/{slug}/months/{month}', 'executive', 'denied'],
@@ -533,7 +559,7 @@ describe('the rules of the brief', () => {
     );
   });
 
-  it('lets area leads write only the area they lead: figures (and removing a month), targets, description, imports', () => {
+  it('lets area leads write only the area they lead: figures (and removing a month), targets, description, imports, comments on its signals', () => {
     const writes = protectedUses.filter(({ operation, use }) => operation.method !== 'GET' && use.area !== 'none').map(({ key }) => key);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (other area)') === 'allowed')).toEqual([]);
     expect(writes.filter((key) => outcomeOf(key, 'area_lead (own area)') === 'allowed').sort()).toEqual(
@@ -543,6 +569,7 @@ describe('the rules of the brief', () => {
         'POST /api/v1/areas/{slug}/targets',
         'POST /api/v1/imports/metrics',
         'POST /api/v1/imports/metrics/jobs',
+        'POST /api/v1/incidents/{id}/comments',
         'PUT /api/v1/areas/{slug}/months/{month}',
       ].sort(),
     );

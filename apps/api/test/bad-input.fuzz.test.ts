@@ -32,6 +32,9 @@ interface Fixtures {
   lead: TestUser;
   viewer: TestUser;
   signalId: string;
+  /** The incident of that signal, and its version. */
+  incidentId: string;
+  incidentVersion: number;
   settings: Record<string, unknown>;
   /** A review of REVIEWED_MONTH with one decision and one action item; EXISTING_MONTH has figures and no review. */
   reviewId: string;
@@ -51,9 +54,12 @@ beforeAll(async () => {
   expect(imported.status).toBe(200);
   const lead = await harness.user('area_lead', { email: 'lead@example.com', leads: [OWN_AREA] });
   const viewer = await harness.user('viewer', { email: 'viewer@example.com' });
-  const signals = (await (await harness.request(`/api/v1/signals?area=${OWN_AREA}&status=open`, { as: admin })).json()) as SignalList;
+  const signals = (await (await harness.request(`/api/v1/signals?area=${OWN_AREA}&kind=chipotle_drift`, { as: admin })).json()) as SignalList;
   const signalId = signals.items[0]?.id;
   if (!signalId) throw new Error('the fixture figures raised no open signal');
+  const incidentId = signals.items[0]?.incidentId;
+  if (!incidentId) throw new Error('the fixture signal belongs to no incident');
+  const incidentVersion = ((await (await harness.request(`/api/v1/incidents/${incidentId}`, { as: admin })).json()) as { version: number }).version;
   const { settings } = (await (await harness.request('/api/v1/settings', { as: admin })).json()) as { settings: Record<string, unknown> };
   const review = await harness.json('/api/v1/reviews', 'POST', { month: REVIEWED_MONTH, heldOn: '2024-11-05' }, admin);
   expect(review.status).toBe(201);
@@ -64,7 +70,7 @@ beforeAll(async () => {
   // With a decision, the review can be neither discarded nor frozen again: every such request is a refusal.
   const decision = await harness.json(`/api/v1/reviews/${reviewId}/decisions`, 'POST', { text: 'Fixture' }, admin);
   expect(decision.status).toBe(201);
-  fixtures = { admin, lead, viewer, signalId, settings, reviewId, actionItemId, baseline: await fingerprint(harness.db) };
+  fixtures = { admin, lead, viewer, signalId, incidentId, incidentVersion, settings, reviewId, actionItemId, baseline: await fingerprint(harness.db) };
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -806,6 +812,93 @@ const jsonRoutes: { name: string; runs: number; route: () => JsonRoute }[] = [
           path: `/api/v1/signals/${id}`,
           contentType: 'application/json',
           body: JSON.stringify({ status: 'acknowledged' }),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'PATCH /api/v1/incidents/{id}',
+    runs: 150,
+    route: () => ({
+      method: 'PATCH',
+      path: `/api/v1/incidents/${fixtures.incidentId}`,
+      valid: () => ({ status: 'dismissed', reason: 'Planned reorganisation', until: '2099-12' }),
+      fields: { status: { kind: 'enum', values: ['open', 'acknowledged', 'resolved', 'dismissed'] }, reason: text(1, 2000), until: { kind: 'month' } },
+      required: ['status'],
+      extra: [
+        staleIfMatch(() => ({ status: 'acknowledged' })),
+        fc.constantFrom<Json>({ status: 'dismissed', reason: 'Seasonal', until: '2020-01' }, { status: 'dismissed', reason: 'Seasonal', until: '1999-12' }).map((body) => ({
+          label: 'a snooze that ends in the past',
+          contentType: 'application/json',
+          body: toJsonText(body),
+        })),
+        fc.constantFrom<Json>({ status: 'acknowledged', until: '2099-01' }, { status: 'dismissed', until: '2099-01' }).map((body) => ({
+          label: 'a snooze without a dismissal or a reason',
+          contentType: 'application/json',
+          body: toJsonText(body),
+        })),
+        fc.constantFrom(UNKNOWN_ID, 'not-a-uuid').map((id) => ({
+          label: `incident ${id}, which does not exist`,
+          path: `/api/v1/incidents/${id}`,
+          contentType: 'application/json',
+          body: JSON.stringify({ status: 'acknowledged' }),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'POST /api/v1/incidents/decisions',
+    runs: 150,
+    route: () => ({
+      method: 'POST',
+      path: '/api/v1/incidents/decisions',
+      valid: () => ({ status: 'acknowledged', reason: 'Discussed at the review', incidents: [{ id: fixtures.incidentId, version: fixtures.incidentVersion }] }),
+      fields: { status: { kind: 'enum', values: ['acknowledged', 'dismissed'] }, reason: text(1, 2000) },
+      required: ['status', 'incidents'],
+      extra: [
+        fc
+          .constantFrom<Json>(
+            [],
+            [{ id: UNKNOWN_ID, version: 1 }],
+            [{ id: 'not-a-uuid', version: 1 }],
+            [{ id: UNKNOWN_ID }],
+            [{ id: UNKNOWN_ID, version: 0 }],
+            Array.from({ length: 501 }, () => ({ id: UNKNOWN_ID, version: 1 })),
+            'all',
+          )
+          .map((incidents) => ({
+            label: 'incidents that are missing, unknown, malformed or too many',
+            contentType: 'application/json',
+            body: toJsonText({ status: 'acknowledged', incidents }),
+          })),
+        fc.constantFrom(77, 999_999).map((version) => ({
+          label: `a stale version ${version}`,
+          contentType: 'application/json',
+          body: JSON.stringify({ status: 'acknowledged', incidents: [{ id: fixtures.incidentId, version }] }),
+        })),
+        fc.constantFrom('2020-01', '2024-13').map((until) => ({
+          label: `a snooze until ${until}`,
+          contentType: 'application/json',
+          body: JSON.stringify({ status: 'dismissed', reason: 'Seasonal', until, incidents: [{ id: fixtures.incidentId, version: fixtures.incidentVersion }] }),
+        })),
+      ],
+    }),
+  },
+  {
+    name: 'POST /api/v1/incidents/{id}/comments',
+    runs: 100,
+    route: () => ({
+      method: 'POST',
+      path: `/api/v1/incidents/${fixtures.incidentId}/comments`,
+      valid: () => ({ text: 'The central recruiter started in May' }),
+      fields: { text: text(1, 4000) },
+      required: ['text'],
+      extra: [
+        fc.constantFrom(UNKNOWN_ID, 'not-a-uuid').map((id) => ({
+          label: `incident ${id}, which does not exist`,
+          path: `/api/v1/incidents/${id}/comments`,
+          contentType: 'application/json',
+          body: JSON.stringify({ text: 'Context' }),
         })),
       ],
     }),

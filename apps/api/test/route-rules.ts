@@ -4,9 +4,10 @@ import type { Action } from '../src/auth/authorize.ts';
  * Which area a request concerns, as the route finds it before asking `can()`:
  * - `path`: the `{slug}` of the path;
  * - `csv`: the `area_slug` of each row of a text/csv body (every one must be allowed);
+ * - `incident`: the area of the incident named by the path's `{id}`;
  * - `none`: the action is not about one area.
  */
-export type AreaSource = 'path' | 'csv' | 'none';
+export type AreaSource = 'path' | 'csv' | 'incident' | 'none';
 
 /** One way to use a route, with the actions `can()` must allow, all of them, on the area found. */
 export interface RouteUse {
@@ -83,6 +84,11 @@ export const routeRules: Readonly<Record<OperationKey, RouteRule>> = {
   'GET /api/v1/signals': needs(['read']),
   'GET /api/v1/signals/{id}': needs(['read']),
   'PATCH /api/v1/signals/{id}': needs(['signal.manage']),
+  'GET /api/v1/incidents': needs(['read']),
+  'POST /api/v1/incidents/decisions': needs(['signal.manage']),
+  'GET /api/v1/incidents/{id}': needs(['read']),
+  'PATCH /api/v1/incidents/{id}': needs(['signal.manage']),
+  'POST /api/v1/incidents/{id}/comments': needs(['signal.comment'], 'incident'),
 
   'GET /api/v1/reviews': needs(['read']),
   'POST /api/v1/reviews': needs(['review.manage']),

@@ -40,8 +40,11 @@ export const signalSchema = z
     explanation: z.array(z.string()),
     /** The same, structured: the components that moved most on each side. */
     contributions: z.array(contributionSchema),
+    /** The status of the signal's incident (its months share one decision); `cleared` when the data withdrew this month's finding. */
     status: signalStatusSchema,
     statusReason: z.string().nullable(),
+    /** The incident this month belongs to: the consecutive months of this finding kind in the area. */
+    incidentId: z.string().nullable(),
     /** Changes with every change of status; send it back as If-Match (`"3"`) when deciding. */
     version: z.number().int(),
     createdAt: z.string(),
@@ -83,17 +86,144 @@ export const signalQuerySchema = pageQuerySchema.extend({
 
 export const signalIdParamsSchema = z.object({ id: z.uuid('must be a signal id') });
 
-/** What a person may set; a dismissal needs its reason. */
+/** What a person may set; a dismissal needs its reason and may run `until` a month (a snooze). */
 export const updateSignalStatusSchema = z
   .object({
     status: z.enum(['open', 'acknowledged', 'resolved', 'dismissed']),
     reason: storableText().trim().min(1).max(2000).optional(),
+    until: monthSchema.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
     if (body.status === 'dismissed' && !body.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to dismiss a signal' });
     }
+    if (body.until !== undefined && body.status !== 'dismissed') {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'goes with a dismissal only' });
+    }
   })
   .meta({ id: 'UpdateSignalStatus' });
 export type UpdateSignalStatus = z.infer<typeof updateSignalStatusSchema>;
+
+// ── Incidents ────────────────────────────────────────────────────────────────────────────────
+
+/** Statuses a person can list incidents by; `unresolved` is open, acknowledged or dismissed. */
+export const incidentStatusFilterSchema = z.enum(['unresolved', 'open', 'acknowledged', 'dismissed', 'resolved']);
+
+export const incidentQuerySchema = pageQuerySchema.extend({
+  status: incidentStatusFilterSchema.optional(),
+  severity: severitySchema.optional(),
+  kind: findingKindSchema.optional(),
+  area: slugSchema.optional(),
+  /** Incidents of the areas this user leads (an id, or `me`). */
+  lead: z.union([z.literal('me'), z.uuid('must be a user id or me')]).optional(),
+});
+
+export const incidentSchema = z
+  .object({
+    id: z.string(),
+    kind: findingKindSchema,
+    areaSlug: slugSchema,
+    areaName: z.string(),
+    /** Names of the area's leads. */
+    leads: z.array(z.string()),
+    firstMonth: monthSchema,
+    /** The latest month with the finding. */
+    latestMonth: monthSchema,
+    /** Months with the finding. */
+    months: z.number().int(),
+    /** Months without enough data while it ran: paused, not ended. */
+    gaps: z.array(monthSchema),
+    peakSeverity: severitySchema,
+    currentSeverity: severitySchema,
+    /** `resolved` by the data (`resolvedMonth`) or by a person; `cleared` when the figures no longer show it. */
+    status: signalStatusSchema,
+    statusReason: z.string().nullable(),
+    /** The first month with enough data and no finding, when the data resolved it. */
+    resolvedMonth: monthSchema.nullable(),
+    /** Reopened because its severity rose past the one it was acknowledged at. */
+    escalated: z.boolean(),
+    /** A dismissal runs until this month; after it a still-running incident reopens. */
+    snoozedUntil: monthSchema.nullable(),
+    /** Send it back as If-Match (`"3"`) when deciding. */
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Incident' });
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const incidentMonthSchema = z
+  .object({
+    /** The month's signal (`GET /signals/{id}`). */
+    signalId: z.string(),
+    month: monthSchema,
+    severity: severitySchema,
+    ownershipDelta: z.number().nullable(),
+    centralisationDelta: z.number().nullable(),
+    explanation: z.array(z.string()),
+  })
+  .meta({ id: 'IncidentMonth' });
+export type IncidentMonth = z.infer<typeof incidentMonthSchema>;
+
+export const incidentEventSchema = signalEventSchema
+  .extend({ month: monthSchema.nullable() })
+  .meta({ id: 'IncidentEvent' });
+export type IncidentEvent = z.infer<typeof incidentEventSchema>;
+
+export const incidentDetailSchema = incidentSchema
+  .extend({ monthsDetail: z.array(incidentMonthSchema), history: z.array(incidentEventSchema) })
+  .meta({ id: 'IncidentDetail' });
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
+
+export const incidentListSchema = z
+  .object({ items: z.array(incidentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'IncidentList' });
+export type IncidentList = z.infer<typeof incidentListSchema>;
+
+export const incidentIdParamsSchema = z.object({ id: z.uuid('must be an incident id') });
+
+const decisionReason = storableText().trim().min(1, 'must not be empty').max(2000, 'must be at most 2,000 characters');
+
+/** A decision on incidents: acknowledge, dismiss (with a reason, optionally until a month: a snooze), resolve or reopen. */
+const decisionFields = {
+  status: z.enum(['open', 'acknowledged', 'resolved', 'dismissed']),
+  reason: decisionReason.optional(),
+  /** With `dismissed`: the snooze runs until this month; after it a still-running incident reopens. */
+  until: monthSchema.optional(),
+};
+
+function checkDecision(body: { status: string; reason?: string; until?: string }, ctx: z.RefinementCtx): void {
+  if (body.status === 'dismissed' && !body.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to dismiss' });
+  }
+  if (body.until !== undefined && body.status !== 'dismissed') {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'goes with a dismissal only' });
+  }
+}
+
+export const decideIncidentSchema = z.object(decisionFields).strict().superRefine(checkDecision).meta({ id: 'DecideIncident' });
+export type DecideIncident = z.infer<typeof decideIncidentSchema>;
+
+/** The same decision on several incidents at once, each at the version it was read at. All or none. */
+export const decideIncidentsSchema = z
+  .object({
+    ...decisionFields,
+    status: z.enum(['acknowledged', 'dismissed']),
+    incidents: z
+      .array(z.object({ id: z.uuid('must be an incident id'), version: z.number().int().min(1) }).strict())
+      .min(1, 'must name at least one incident')
+      .max(500, 'must name at most 500 incidents'),
+  })
+  .strict()
+  .superRefine(checkDecision)
+  .meta({ id: 'DecideIncidents' });
+export type DecideIncidents = z.infer<typeof decideIncidentsSchema>;
+
+export const decideIncidentsResultSchema = z.object({ items: z.array(incidentSchema) }).meta({ id: 'DecideIncidentsResult' });
+
+export const incidentCommentSchema = z
+  .object({ text: storableText().trim().min(1, 'must not be empty').max(4000, 'must be at most 4,000 characters') })
+  .strict()
+  .meta({ id: 'IncidentComment' });
+export type IncidentComment = z.infer<typeof incidentCommentSchema>;

@@ -129,10 +129,24 @@ describe('reconcileIncidents: a decision carries across the incident’s months'
   it('raises a new episode as open', () => {
     const changes = reconcileIncidents([], [marchToApril]);
     expect(changes.create).toEqual([
-      { episode: marchToApril, inherited: null, event: { action: 'raised', month: '2026-03', fromStatus: null, toStatus: 'open', comment: 'opened by the figures of 2026-03' } },
+      {
+        episode: marchToApril,
+        inherited: null,
+        state: { status: 'open', resolvedMonth: null, escalated: false },
+        events: [{ action: 'raised', month: '2026-03', fromStatus: null, toStatus: 'open', comment: 'opened by the figures of 2026-03' }],
+      },
     ]);
     expect(changes.update).toEqual([]);
     expect(changes.clear).toEqual([]);
+  });
+
+  it('raises an episode the data drew whole (history imported at once) already resolved', () => {
+    const [created] = reconcileIncidents([], [{ ...marchToApril, resolvedMonth: '2026-05' }]).create;
+    expect(created!.state).toEqual({ status: 'resolved', resolvedMonth: '2026-05', escalated: false });
+    expect(created!.events.map((event) => [event.action, event.fromStatus, event.toStatus])).toEqual([
+      ['raised', null, 'open'],
+      ['resolved', 'open', 'resolved'],
+    ]);
   });
 
   it('writes nothing when nothing changed', () => {
@@ -181,6 +195,14 @@ describe('reconcileIncidents: a decision carries across the incident’s months'
     expect(reopened!.events[0]).toMatchObject({ action: 'reopened', month: '2026-05' });
   });
 
+  it('lets a person’s decision on an incident the data resolved stand until the data moves', () => {
+    const resolved = { ...marchToApril, resolvedMonth: '2026-05' };
+    const seen = stored(resolved, { status: 'acknowledged', decidedSeverity: 'warning', decidedThrough: '2026-04' });
+    expect(reconcileIncidents([seen], [resolved]).update).toEqual([]);
+    const later = { ...grownToMay('warning'), resolvedMonth: '2026-06' };
+    expect(reconcileIncidents([seen], [later]).update[0]!.state).toEqual({ status: 'resolved', resolvedMonth: '2026-06', escalated: false });
+  });
+
   it('reopens a person’s resolution only when the finding goes on past the month it was taken on', () => {
     const byPerson = stored(marchToApril, { status: 'resolved', decidedSeverity: 'warning', decidedThrough: '2026-04' });
     expect(reconcileIncidents([byPerson], [marchToApril]).update).toEqual([]);
@@ -219,7 +241,7 @@ describe('reconcileIncidents: a decision carries across the incident’s months'
       part.firstMonth === '2026-05' ? { status: 'acknowledged', severity: 'warning', month: '2026-05', reason: null } : null,
     );
     expect(changes.update.map((update) => [update.id, update.state.status, update.episode.firstMonth])).toEqual([['incident-1', 'resolved', '2026-03']]);
-    expect(changes.create.map((created) => [created.episode.firstMonth, created.event.toStatus, created.event.comment])).toEqual([
+    expect(changes.create.map((created) => [created.episode.firstMonth, created.state.status, created.events[0]!.comment])).toEqual([
       ['2026-05', 'acknowledged', 'opened by the figures of 2026-05; acknowledged on 2026-05, as decided before'],
     ]);
   });

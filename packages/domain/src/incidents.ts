@@ -135,7 +135,8 @@ export interface InheritedDecision {
 }
 
 export interface IncidentChanges {
-  create: { episode: Episode; inherited: InheritedDecision | null; event: IncidentEvent }[];
+  /** New incidents: open, or as inherited, or already resolved when the data drew them whole (an import of history). */
+  create: { episode: Episode; inherited: InheritedDecision | null; state: DataState; events: IncidentEvent[] }[];
   /** Incidents whose drawing or status the data changed; `state` is the whole new state. */
   update: { id: string; episode: Episode; state: DataState; events: IncidentEvent[] }[];
   /** Incidents the data no longer shows (or that merged into an older one): kept, never deleted. */
@@ -158,7 +159,7 @@ export interface DataState {
  * writes nothing.
  *
  * The data moves a decision only as the rules say: the first month with enough data and no
- * finding resolves it; the finding going on reopens one resolved (by the data, or by a person
+ * finding resolves it (once: a person's later decision on it stands); the finding going on reopens one resolved (by the data, or by a person
  * before its latest month); a severity above the one acknowledged reopens it as escalated; a month
  * past a snooze reopens a dismissal.
  */
@@ -179,11 +180,12 @@ export function reconcileIncidents(
     if (kept === undefined) {
       const inherited = inherit(episode);
       const status = inherited?.status ?? 'open';
-      changes.create.push({
-        episode,
-        inherited,
-        event: { action: 'raised', month: episode.firstMonth, fromStatus: null, toStatus: status, comment: raisedComment(episode, inherited) },
-      });
+      const events: IncidentEvent[] = [
+        { action: 'raised', month: episode.firstMonth, fromStatus: null, toStatus: status, comment: raisedComment(episode, inherited) },
+      ];
+      if (episode.resolvedMonth !== null) events.push(resolvedBy(episode.resolvedMonth, status));
+      const state = { status: episode.resolvedMonth === null ? status : 'resolved', resolvedMonth: episode.resolvedMonth, escalated: false } as const;
+      changes.create.push({ episode, inherited, state, events });
       continue;
     }
     used.add(kept.id);
@@ -213,6 +215,10 @@ function raisedComment(episode: Episode, inherited: InheritedDecision | null): s
   return inherited ? `${opened}; ${inherited.status} on ${inherited.month}, as decided before` : opened;
 }
 
+function resolvedBy(month: Month, fromStatus: SignalStatus): IncidentEvent {
+  return { action: 'resolved', month, fromStatus, toStatus: 'resolved', comment: `${month} has enough data and no finding` };
+}
+
 /** The status the data gives a stored incident drawn as `episode` now, with what happened. */
 function moveByData(incident: StoredIncident, episode: Episode): { state: DataState; events: IncidentEvent[] } {
   const state: DataState = { status: incident.status, resolvedMonth: incident.resolvedMonth, escalated: incident.escalated };
@@ -228,8 +234,11 @@ function moveByData(incident: StoredIncident, episode: Episode): { state: DataSt
     state.escalated = false;
   }
   if (episode.resolvedMonth !== null) {
-    if (state.status !== 'resolved' || state.resolvedMonth !== episode.resolvedMonth) {
-      move('resolved', episode.resolvedMonth, 'resolved', `${episode.resolvedMonth} has enough data and no finding`);
+    // Only a new or moved resolution resolves: a person may still decide on a resolved incident
+    // (acknowledge it, dismiss it, reopen it), and that stands until the data moves again.
+    if (state.resolvedMonth !== episode.resolvedMonth) {
+      events.push(resolvedBy(episode.resolvedMonth, state.status));
+      state.status = 'resolved';
       state.resolvedMonth = episode.resolvedMonth;
     }
     return { state, events };

@@ -72,6 +72,16 @@ export {
   type SignalStatus,
   type StoredSignal,
 } from './signal-lifecycle.ts';
+export {
+  findEpisodes,
+  reconcileIncidents,
+  type DataState,
+  type Episode,
+  type IncidentChanges,
+  type IncidentEvent,
+  type InheritedDecision,
+  type StoredIncident,
+} from './incidents.ts';
 export { defaultMonth, isMostlyReported, type MonthCoverage } from './coverage.ts';
 export { summariseOrganisation, type OrganisationSummary, type SummarisedAssessment } from './organisation.ts';
 export { FLOAT_TOLERANCE } from './tolerance.ts';

@@ -22,6 +22,7 @@ export type Action =
   | 'token.manage_own' // list and revoke one's own tokens
   | 'token.revoke_any' // revoke anybody's, e.g. a leaver's
   | 'signal.manage'
+  | 'signal.comment' // comment on a signal's incident: its area's leads, executives
   | 'review.manage' // start a monthly review, edit it, record decisions and action items
   | 'review.discard' // remove a review started by mistake (no decisions, no action items yet)
   | 'review.refreeze' // take a review's snapshot again, before its first decision
@@ -49,6 +50,8 @@ export function can(user: AuthenticatedUser, action: Action, areaSlug?: string):
     case 'review.manage':
     case 'action_item.update':
       return user.role === 'executive';
+    case 'signal.comment':
+      return user.role === 'executive' || (user.role === 'area_lead' && areaSlug !== undefined && user.areaSlugs.includes(areaSlug));
     case 'area.create':
     case 'area.administer':
     case 'user.create':
@@ -98,6 +101,8 @@ function refusal(action: Action, area: string | undefined): string {
       return 'This import job is someone else’s: only they and admins can see it.';
     case 'signal.manage':
       return 'Only executives and admins can decide on signals.';
+    case 'signal.comment':
+      return `Only ${its} leads, executives and admins can comment on ${its} signals.`;
     case 'review.manage':
       return 'Only executives and admins can run the monthly review.';
     case 'review.discard':

@@ -18,8 +18,9 @@ import {
   replaceAssessments,
   toAssessmentRecord,
 } from '@autonomy/db';
-import { assessArea, detectFindings, RULES_VERSION } from '@autonomy/domain';
+import { assessArea, detectFindings, type Episode, findEpisodes, RULES_VERSION } from '@autonomy/domain';
 import { loadDriftSettings } from './drift-settings.ts';
+import { reconcileAreaIncidents } from './incidents.ts';
 import { type AreaFindings, reconcileAreaSignals, type SignalChange, type SignalChangeCounts } from './signals.ts';
 
 /** Figures of an area changed from `fromMonth` on (null: all its months may have changed). */
@@ -113,12 +114,16 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
     nextFigures = i + 1 < batches.length ? readFigures(batches[i + 1]!) : undefined;
     const records: AssessmentRecord[] = [];
     const findings: AreaFindings[] = [];
+    const episodes: { areaId: string; episodes: Episode[] }[] = [];
     for (const { areaId, fromMonth } of batch) {
       const assessments = assessArea(figuresByArea.get(areaId) ?? [], settings, { contributions: 'findings' });
       for (const assessment of assessments) {
         if (fromMonth === null || assessment.month >= fromMonth) records.push(toAssessmentRecord(areaId, assessment));
       }
-      findings.push({ areaId, fromMonth, findings: detectFindings(assessments, settings) });
+      const areaFindings = detectFindings(assessments, settings);
+      findings.push({ areaId, fromMonth, findings: areaFindings });
+      // Incidents span months before `fromMonth` too: they are drawn from all of the area's months.
+      episodes.push({ areaId, episodes: findEpisodes(assessments, areaFindings) });
     }
     await writing;
     // Let the event loop turn between batches (on PGlite the work never leaves it otherwise).
@@ -126,7 +131,15 @@ export async function reassess(db: Database, scope: ReassessScope, now: Date, op
     if (options.compare) countDifferences(await listStoredAssessments(db, batch.map((change) => change.areaId)), records, outcome);
     writing = handledLater(
       (async () => {
-        const [, signals] = await Promise.all([replaceAssessments(db, batch, records), reconcileAreaSignals(db, findings, now)]);
+        const [, signals] = await Promise.all([
+          replaceAssessments(db, batch, records),
+          reconcileAreaSignals(db, findings, now).then(async (signals) => {
+            const signalsChanged = signals.raised + signals.refreshed + signals.cleared > 0;
+            const withSignals = episodes.map((area) => ({ ...area, storedSignals: signals.storedByArea.get(area.areaId) ?? [] }));
+            await reconcileAreaIncidents(db, withSignals, signalsChanged, now);
+            return signals;
+          }),
+        ]);
         outcome.months += records.length;
         outcome.raised += signals.raised;
         outcome.refreshed += signals.refreshed;
@@ -194,17 +207,18 @@ function countDifferences(stored: readonly AssessmentRecord[], fresh: readonly A
 }
 
 const ASSESSMENTS_KEY = 'assessments';
+/** Bumped when what a recompute stores besides assessments (incidents since 2) must be rebuilt on the next start. */
+const DERIVED_VERSION = 2;
 
 /**
  * Makes sure every area month has its assessment under the current rules: on the first start
- * after an upgrade (the table is new, or RULES_VERSION moved) it reassesses every area in one
+ * after an upgrade (the table is new, RULES_VERSION moved, or the incidents are new) it reassesses every area in one
  * transaction, logging its progress; otherwise it costs one read. Returns how many area months it
  * assessed (0 when the stored ones hold).
  */
 export async function ensureAssessed(db: Database, now: Date, log: (line: string) => void): Promise<number> {
-  const stored = await getSetting(db, ASSESSMENTS_KEY);
-  const rulesVersion = (stored?.value as { rulesVersion?: unknown } | undefined)?.rulesVersion;
-  if (rulesVersion === RULES_VERSION) return 0;
+  const stored = (await getSetting(db, ASSESSMENTS_KEY))?.value as { rulesVersion?: unknown; derivedVersion?: unknown } | undefined;
+  if (stored?.rulesVersion === RULES_VERSION && stored.derivedVersion === DERIVED_VERSION) return 0;
 
   const started = performance.now();
   const { figures } = await countAssessments(db);
@@ -219,7 +233,7 @@ export async function ensureAssessed(db: Database, now: Date, log: (line: string
         lastShare = share;
       },
     });
-    await putSetting(tx, ASSESSMENTS_KEY, { rulesVersion: RULES_VERSION }, now);
+    await putSetting(tx, ASSESSMENTS_KEY, { rulesVersion: RULES_VERSION, derivedVersion: DERIVED_VERSION }, now);
     return outcome;
   });
   if (figures > 0) {

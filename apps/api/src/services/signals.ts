@@ -30,14 +30,15 @@ export interface AreaFindings {
  * Brings the stored signals of some areas in line with their findings, from each area's
  * `fromMonth` on: findings of earlier months cannot have changed. Signals that still hold keep
  * their status and history; ones that no longer hold are cleared, never deleted. Called by
- * `reassess`, in the transaction that changed the figures.
+ * `reassess`, in the transaction that changed the figures. Also answers the signals it read, as
+ * they were: a new incident may inherit a decision taken on its months.
  */
 export async function reconcileAreaSignals(
   db: Database,
   areas: readonly AreaFindings[],
   now: Date,
-): Promise<SignalChangeCounts & { changes: SignalChange[] }> {
-  if (areas.length === 0) return { raised: 0, refreshed: 0, cleared: 0, changes: [] };
+): Promise<SignalChangeCounts & { changes: SignalChange[]; storedByArea: Map<string, SignalRow[]> }> {
+  if (areas.length === 0) return { raised: 0, refreshed: 0, cleared: 0, changes: [], storedByArea: new Map() };
   const since = (month: string, fromMonth: string | null) => fromMonth === null || month >= fromMonth;
   const earliest = areas.some((area) => area.fromMonth === null)
     ? undefined
@@ -85,7 +86,7 @@ export async function reconcileAreaSignals(
   await refreshSignals(db, refreshed, now);
   await clearSignals(db, cleared, now);
   await raiseSignals(db, raised, now);
-  return { raised: raised.length, refreshed: refreshed.length, cleared: cleared.length, changes: described };
+  return { raised: raised.length, refreshed: refreshed.length, cleared: cleared.length, changes: described, storedByArea };
 }
 
 function toStoredSignal(row: SignalRow): StoredSignal {

@@ -78,6 +78,7 @@ export function signalFixture(overrides: Partial<Signal> = {}): Signal {
     contributions: [],
     status: 'open',
     statusReason: null,
+    incidentId: 'incident-1',
     version: 1,
     createdAt: '2024-10-01T00:00:00.000Z',
     updatedAt: '2024-10-01T00:00:00.000Z',

@@ -3,6 +3,7 @@ import type { AreaMonthFigures } from '@autonomy/contracts';
 import type { MonthlyFigures } from '@autonomy/domain';
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { rowsOf } from './rows.ts';
 import { areaMonths, areas, nextAreaMonthVersion } from '../schema/index.ts';
 import { lockAreas } from './areas.ts';
 import { TARGET_REASON_BY_SOURCE } from './targets.ts';
@@ -348,10 +349,6 @@ export async function importAreaMonths(
   };
 }
 
-/** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 function toColumnName(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

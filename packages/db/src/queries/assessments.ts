@@ -1,6 +1,7 @@
 import type { AreaMonthAssessment } from '@autonomy/domain';
 import { asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { rowsOf } from './rows.ts';
 import { areaAssessments } from '../schema/index.ts';
 
 export type AssessmentRecord = typeof areaAssessments.$inferInsert;
@@ -169,10 +170,6 @@ export async function listAssessedMonths(db: Database): Promise<string[]> {
   return rowsOf<{ month: string }>(result).map((row) => row.month);
 }
 
-/** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** How many area months have figures and how many have a stored assessment: equal when the table is filled. */
 export async function countAssessments(db: Database): Promise<{ figures: number; assessments: number }> {

@@ -10,3 +10,5 @@ export * from './reviews.ts';
 export * from './assessments.ts';
 export * from './import-jobs.ts';
 export * from './coverage.ts';
+export * from './incidents.ts';
+export { rowsOf } from './rows.ts';

@@ -22,9 +22,10 @@ beforeEach(async () => {
 async function currentSettings(): Promise<SettingsResponse> {
   return (await (await harness.request('/api/v1/settings', { as: viewer })).json()) as SettingsResponse;
 }
+/** Drift signals the data still shows (whatever was decided, or resolved since): all but those it cleared. */
 async function openDriftSignals(): Promise<Signal[]> {
-  const list = (await (await harness.request('/api/v1/signals?limit=1000&kind=chipotle_drift&status=open', { as: viewer })).json()) as SignalList;
-  return list.items;
+  const list = (await (await harness.request('/api/v1/signals?limit=1000&kind=chipotle_drift', { as: viewer })).json()) as SignalList;
+  return list.items.filter((signal) => signal.status !== 'cleared');
 }
 
 describe('GET /api/v1/settings', () => {

@@ -1,5 +1,5 @@
 import { signalDetailSchema, signalIdParamsSchema } from '@autonomy/contracts';
-import { getSignal, listSignalEvents } from '@autonomy/db';
+import { getSignal, listIncidentEvents, listSignalEvents } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
 import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
@@ -11,7 +11,7 @@ const route = createRoute({
   method: 'get',
   path: '/api/v1/signals/{id}',
   tags: ['Signals'],
-  summary: 'One signal with its explanation and history',
+  summary: "One signal with its explanation and history (its incident's, when it belongs to one: the decisions are the incident's)",
   request: { params: signalIdParamsSchema },
   responses: { 200: jsonContentWithEtag(signalDetailSchema, 'The signal; its ETag goes in If-Match when deciding on it'), ...problemResponses(401, 404, 422) },
 });
@@ -22,8 +22,10 @@ export function registerGetSignal(app: App): void {
     const { id } = c.req.valid('param');
     const signal = await getSignal(db, id);
     if (!signal) throw new ApiError('not_found', `There is no signal ${id}.`);
-    const history = await listSignalEvents(db, id);
+    const history = signal.incidentId
+      ? (await listIncidentEvents(db, signal.incidentId)).map(({ month: _month, ...event }) => toSignalEvent(event))
+      : (await listSignalEvents(db, id)).map(toSignalEvent);
     c.header('ETag', etagOf(signal));
-    return c.json({ ...toSignal(signal), history: history.map(toSignalEvent) }, 200);
+    return c.json({ ...toSignal(signal), history }, 200);
   });
 }

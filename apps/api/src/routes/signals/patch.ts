@@ -1,11 +1,12 @@
 import { signalIdParamsSchema, signalSchema, updateSignalStatusSchema } from '@autonomy/contracts';
-import { getSignal, recordAuditEvent, setSignalStatus } from '@autonomy/db';
+import { getIncident, getSignal, recordAuditEvent, setSignalStatus } from '@autonomy/db';
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.ts';
 import type { App } from '../../context.ts';
 import { ifMatchHeaders, jsonBody, jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { etagOf, ifMatchAccepts, staleEtag } from '../etag.ts';
+import { decideOnIncident } from '../../services/incidents.ts';
 import { toSignal } from './shared.ts';
 
 const route = createRoute({
@@ -13,8 +14,9 @@ const route = createRoute({
   path: '/api/v1/signals/{id}',
   tags: ['Signals'],
   summary:
-    'Acknowledge, resolve, dismiss (with a reason) or reopen a signal (executives and admins). Send If-Match with the ' +
-    "signal's ETag (or its version) so a decision taken meanwhile is not overwritten",
+    'Acknowledge, resolve, dismiss (with a reason, optionally `until` a month: a snooze) or reopen a signal (executives and ' +
+    "admins): the decision is its incident's, so it carries across the incident's months (see /incidents). Send If-Match " +
+    "with the signal's ETag (or its version) so a decision taken meanwhile is not overwritten",
   request: {
     params: signalIdParamsSchema,
     headers: ifMatchHeaders,
@@ -31,7 +33,8 @@ export function registerUpdateSignal(app: App): void {
     const actor = c.var.user;
     authorize(actor, 'signal.manage');
     const { id } = c.req.valid('param');
-    const { status, reason } = c.req.valid('json');
+    const decision = c.req.valid('json');
+    const { status, reason } = decision;
     const { now = () => new Date() } = c.var.deps;
     const ifMatch = c.req.header('if-match');
     const signal = await c.var.deps.database.db.transaction(async (tx) => {
@@ -43,9 +46,15 @@ export function registerUpdateSignal(app: App): void {
       if (!ifMatchAccepts(ifMatch, before)) {
         throw staleEtag(`This signal changed since you read it (now ${before.status}); reload it and decide again.`);
       }
-      // Always against the version just read: a recomputation clearing it meanwhile must not be overwritten.
-      const decided = await setSignalStatus(tx, { id, from: before.status, to: status, reason: reason ?? null, actor, expectedVersion: before.version }, now());
-      if (!decided) throw staleEtag('Someone else decided on this signal at the same moment; reload it and decide again.');
+      const incident = before.incidentId ? await getIncident(tx, before.incidentId) : undefined;
+      if (incident) {
+        // Always against the versions just read: a recomputation meanwhile must not be overwritten.
+        await decideOnIncident(tx, incident, decision, incident.version, actor, now());
+      } else {
+        if (decision.until !== undefined) throw new ApiError('conflict', 'This signal belongs to no incident, so it cannot be snoozed.');
+        const decided = await setSignalStatus(tx, { id, from: before.status, to: status, reason: reason ?? null, actor, expectedVersion: before.version }, now());
+        if (!decided) throw staleEtag('Someone else decided on this signal at the same moment; reload it and decide again.');
+      }
       const after = await getSignal(tx, id);
       if (!after) throw new Error('the signal vanished');
       await recordAuditEvent(tx, {

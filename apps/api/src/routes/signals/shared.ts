@@ -15,13 +15,15 @@ export function toSignal(row: SignalWithArea): Signal {
     contributions: row.contributions as Contribution[],
     status: row.status,
     statusReason: row.statusReason,
+    incidentId: row.incidentId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export function toSignalEvent(row: SignalEventRow): SignalEvent {
+/** A history entry: a signal's own, or its incident's. */
+export function toSignalEvent(row: Omit<SignalEventRow, 'id' | 'signalId'>): SignalEvent {
   return {
     at: row.at.toISOString(),
     actor: row.actorEmail ? { id: row.actorId, email: row.actorEmail, name: row.actorName ?? row.actorEmail } : null,

@@ -17,8 +17,16 @@ beforeEach(async () => {
   admin = await harness.user('admin');
   executive = await harness.user('executive');
   viewer = await harness.user('viewer');
-  await harness.importCsv(workedExampleCsv, admin);
 });
+
+/**
+ * The worked example without its last month: in December every drift of the example ends (a
+ * month with enough data and no finding), so without it the incidents still run and take decisions.
+ */
+const stillDrifting = workedExampleCsv
+  .split('\n')
+  .filter((line) => !line.includes(',2024-12,'))
+  .join('\n');
 
 async function signals(query: string, as: TestUser = viewer): Promise<Signal[]> {
   const response = await harness.request(`/api/v1/signals?limit=1000&${query}`, { as });
@@ -29,6 +37,8 @@ async function signals(query: string, as: TestUser = viewer): Promise<Signal[]> 
 const key = (signal: { areaSlug: string; month: string }) => `${signal.areaSlug} ${signal.month}`;
 
 describe('signals of the worked example', () => {
+  beforeEach(() => harness.importCsv(workedExampleCsv, admin));
+
   it('raises exactly the drift months the example expects, with their severity and deltas', async () => {
     const expected = workedExampleExpected.filter((row) => row.driftState === 'drift');
     const raised = await signals('kind=chipotle_drift');
@@ -38,7 +48,14 @@ describe('signals of the worked example', () => {
       expect(signal?.severity, key(want)).toBe(want.severity);
       expect(signal?.ownershipDelta).toBeCloseTo(want.ownershipDelta ?? Number.NaN, 4);
       expect(signal?.centralisationDelta).toBeCloseTo(want.centralisationDelta ?? Number.NaN, 4);
-      expect(signal?.status).toBe('open');
+      // Each area's drift ends in December (enough data, no finding): its incident is resolved.
+      expect(signal?.status).toBe('resolved');
+    }
+    // An area's consecutive drift months are one incident.
+    for (const area of ['search', 'data-platform']) {
+      const incidents = new Set(raised.filter((signal) => signal.areaSlug === area).map((signal) => signal.incidentId));
+      expect([...incidents], area).toHaveLength(1);
+      expect([...incidents][0], area).toEqual(expect.any(String));
     }
   });
 
@@ -75,6 +92,8 @@ describe('signals of the worked example', () => {
 });
 
 describe('signal lifecycle', () => {
+  beforeEach(() => harness.importCsv(stillDrifting, admin));
+
   async function searchSignal(month: string): Promise<Signal> {
     const [signal] = await signals(`kind=chipotle_drift&area=search&month=${month}`);
     if (!signal) throw new Error(`no search signal in ${month}`);
@@ -125,28 +144,36 @@ describe('signal lifecycle', () => {
     const cleared = await patch(signal.id, { status: 'acknowledged' }, executive);
     expect(cleared.status).toBe(409);
 
-    // The drift comes back: the same signal reopens.
+    // The drift comes back: the same signal reopens, with the incident it was first part of.
     expect((await harness.json(monthPath, 'PUT', figures, admin)).status).toBe(200);
-    expect(await searchSignal('2024-09')).toMatchObject({ id: signal.id, status: 'open' });
+    expect(await searchSignal('2024-09')).toMatchObject({ id: signal.id, status: 'open', incidentId: signal.incidentId });
     const detail = (await (await harness.request(`/api/v1/signals/${signal.id}`, { as: viewer })).json()) as SignalDetail;
-    expect(detail.history.map((event) => event.action)).toEqual(['raised', 'acknowledged', 'cleared by data', 'reopened by data']);
+    // Its history is its incident's: September's steady figures resolved it, the drift's return reopened it.
+    expect(detail.history.map((event) => [event.action, event.toStatus])).toEqual([
+      ['raised', 'open'],
+      ['acknowledged', 'acknowledged'],
+      ['resolved', 'resolved'],
+      ['reopened', 'open'],
+    ]);
   });
 
   it('recomputes only the area whose figures changed', async () => {
     const before = await signals('');
-    const monthPath = '/api/v1/areas/payments/months/2024-12';
+    const monthPath = '/api/v1/areas/payments/months/2024-11';
     // Owned hires 3 → 1 in payments: an ownership erosion there, and nothing else touched.
     expect((await harness.json(monthPath, 'PUT', { ...exampleFigures, hiresLeadOwned: 1 }, admin)).status).toBe(200);
     const after = await signals('');
     const others = (list: Signal[]) => list.filter((signal) => signal.areaSlug !== 'payments').map((signal) => [signal.id, signal.updatedAt]);
     expect(others(after)).toEqual(others(before));
     expect(after.filter((signal) => signal.areaSlug === 'payments').map((signal) => [signal.kind, signal.month])).toEqual([
-      ['ownership_erosion', '2024-12'],
+      ['ownership_erosion', '2024-11'],
     ]);
   });
 });
 
 describe('If-Match on PATCH /api/v1/signals/{id}', () => {
+  beforeEach(() => harness.importCsv(stillDrifting, admin));
+
   it("refuses a decision taken on a signal someone else decided on since, so neither decision is lost", async () => {
     const [signal] = await signals('kind=chipotle_drift&status=open');
     if (!signal) throw new Error('the worked example raised no open signal');
