@@ -12,6 +12,7 @@ import { PortfolioPage } from './features/portfolio/portfolio-page.tsx';
 import { ReviewPage } from './features/reviews/review-page.tsx';
 import { ReviewsPage } from './features/reviews/reviews-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
+import { SignalsPage } from './features/signals/signals-page.tsx';
 import { ApiError } from './lib/api.ts';
 import { Link, matchRoute, useLocation, type Route } from './router.tsx';
 
@@ -66,6 +67,8 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
       return <AccessPage />;
     case 'reviews':
       return <ReviewsPage />;
+    case 'signals':
+      return <SignalsPage />;
     case 'review':
       // Keyed by id so moving from one review to another starts each pack fresh (forms included).
       return <ReviewPage key={route.id} id={route.id} />;

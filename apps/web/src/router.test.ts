@@ -13,6 +13,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
     expect(matchRoute('/reviews')).toEqual({ name: 'reviews' });
     expect(matchRoute('/reviews/')).toEqual({ name: 'reviews' });
+    expect(matchRoute('/signals')).toEqual({ name: 'signals' });
     expect(matchRoute('/reviews/6f1c2a8e-0b7d-4c1e-9a53-2d4e8f0a1b2c')).toEqual({
       name: 'review',
       id: '6f1c2a8e-0b7d-4c1e-9a53-2d4e8f0a1b2c',

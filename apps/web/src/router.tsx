@@ -11,6 +11,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'access' }
   | { name: 'reviews' }
+  | { name: 'signals' }
   | { name: 'review'; id: string }
   | { name: 'sign-in' }
   | { name: 'not-found' };
@@ -25,6 +26,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/access') return { name: 'access' };
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/reviews') return { name: 'reviews' };
+  if (path === '/signals') return { name: 'signals' };
   const area = /^\/areas\/([^/]+)$/.exec(path);
   if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };
   const review = /^\/reviews\/([^/]+)$/.exec(path);

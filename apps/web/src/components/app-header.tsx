@@ -29,6 +29,9 @@ export function AppHeader({ user, route }: { user: User; route: Route }) {
           <Link to="/areas" aria-current={route.name === 'areas' ? 'page' : undefined}>
             Areas
           </Link>
+          <Link to="/signals" aria-current={route.name === 'signals' ? 'page' : undefined}>
+            Signals
+          </Link>
           <Link to="/reviews" aria-current={route.name === 'reviews' || route.name === 'review' ? 'page' : undefined}>
             Reviews
           </Link>
