@@ -63,6 +63,8 @@ describe('a settings change and figure writes at the same moment', () => {
       const stored = await storedState(harness.db);
       expect(stored.assessments).toEqual(expected.assessments);
       expect(stored.findings).toEqual(expected.findings);
+      expect(stored.incidents).toEqual(expected.incidents);
+      expect(stored.misaligned).toEqual([]);
     }
   }, 120_000);
 });

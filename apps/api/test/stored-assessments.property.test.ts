@@ -60,7 +60,9 @@ type Write =
   | { kind: 'delete'; area: string; month: string }
   | { kind: 'import'; rows: { area: string; month: string; figures: AreaMonthFigures }[] }
   | { kind: 'target'; area: string; from: string; to: string; revenueTarget: number }
-  | { kind: 'settings'; settings: DriftSettings };
+  | { kind: 'settings'; settings: DriftSettings }
+  /** A decision on one of the incidents there are then (the pick-th, wrapping), if any. */
+  | { kind: 'decide'; pick: number; status: 'acknowledged' | 'dismissed' | 'resolved' | 'open' };
 
 const writeArb: fc.Arbitrary<Write> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('put' as const), area: areaArb, month: monthArb, figures: figuresArb }) },
@@ -83,6 +85,14 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
       .map(({ area, a, b, revenueTarget }) => ({ kind: 'target' as const, area, from: a < b ? a : b, to: a < b ? b : a, revenueTarget })),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), settings: settingsArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      pick: fc.nat(20),
+      status: fc.constantFrom('acknowledged' as const, 'dismissed' as const, 'resolved' as const, 'open' as const),
+    }),
+  },
 );
 
 /** A step is one write, or a few sent at the same moment (concurrent writers). */
@@ -116,6 +126,14 @@ async function send(write: Write): Promise<{ status: number; settings?: DriftSet
     case 'settings': {
       const response = await harness.json('/api/v1/settings', 'PUT', write.settings, admin);
       return { status: response.status, settings: write.settings };
+    }
+    case 'decide': {
+      const { items } = (await (await harness.request('/api/v1/incidents?limit=1000', { as: admin })).json()) as { items: { id: string }[] };
+      const incident = items[write.pick % Math.max(1, items.length)];
+      if (!incident) return { status: 204 };
+      const body = write.status === 'dismissed' ? { status: write.status, reason: 'seasonal' } : { status: write.status };
+      // No If-Match: sent at once with figure writes, the decision lands before or after them.
+      return harness.json(`/api/v1/incidents/${incident.id}`, 'PATCH', body, admin);
     }
   }
 }
@@ -151,6 +169,8 @@ describe('stored assessments', () => {
             const stored = await storedState(harness.db);
             expect(stored.assessments).toEqual(expected.assessments);
             expect(stored.findings).toEqual(expected.findings);
+            expect(stored.incidents).toEqual(expected.incidents);
+            expect(stored.misaligned).toEqual([]);
           }
         }),
         { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },

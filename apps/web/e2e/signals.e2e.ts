@@ -111,6 +111,15 @@ describe('triage of signals', () => {
   it('lets an area’s lead add context to its signal, and nothing more', async () => {
     const checkout = (await getJson<{ items: Incident[] }>('/api/v1/incidents?area=checkout&kind=chipotle_drift')).items[0]!;
     const { page } = await signInInBrowser(browser!, server!.baseUrl, PRIYA, pageErrors);
+    // Her landing page names her areas' running signals, as the API has them for her.
+    await page.waitForURL((url) => url.pathname === '/my-areas');
+    const hers = await signInAsApiClient(server!.baseUrl, PRIYA);
+    const running = ((await (await hers.get('/api/v1/incidents?status=unresolved&lead=me')).json()) as { items: Incident[] }).items;
+    await hers.dispose();
+    expect(running.map((incident) => incident.id)).toContain(checkout.id);
+    await page.locator(`li[data-incident-id="${checkout.id}"]`).waitFor();
+    expect(await page.locator('li[data-incident-id]').count()).toBe(running.length);
+
     await page.goto('/signals?status=unresolved&area=checkout');
     await page.locator(`tr[data-incident-id="${checkout.id}"]`).waitFor();
     // Leads do not decide: no selection, no bulk form.
