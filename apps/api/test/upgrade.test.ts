@@ -1,5 +1,5 @@
 import { parseMetricsCsv } from '@autonomy/contracts';
-import { createUser, getAreaBySlug, getAreaMonth, putAreaMonth } from '@autonomy/db';
+import { createUser, getAreaBySlug, getAreaMonth, putAreaMonth, rowsOf } from '@autonomy/db';
 import { createTestDatabase, migrationsUpTo, type TestDatabase } from '@autonomy/db/test';
 import { DEFAULT_SETTINGS } from '@autonomy/domain';
 import { sql } from 'drizzle-orm';
@@ -87,5 +87,54 @@ describe('the first start after upgrading to stored assessments', () => {
     log.length = 0;
     await startUp();
     expect(log).toEqual([]);
+  });
+});
+
+// A database as the release before incidents left it (migrations up to 0007): figures, stored
+// assessments, and signals decided month by month. The new release draws incidents from them.
+describe('the first start after upgrading to incidents', () => {
+  let before: TestDatabase;
+  const start = () => bootstrap(before, { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined, SEED_DEMO: false }, new Date('2026-12-07T12:00:00Z'), () => {});
+
+  beforeAll(async () => {
+    before = await createTestDatabase({ migrated: false });
+    await before.migrate({ migrationsFolder: migrationsUpTo('0007_import_jobs') });
+    // Data Platform drifts from 2024-09 and still does in 2024-11, its last month here.
+    const csv = workedExampleCsv
+      .trim()
+      .split('\n')
+      .filter((line, i) => i === 0 || (line.startsWith('data-platform,') && !line.includes(',2024-12,')))
+      .join('\n');
+    const parsed = parseMetricsCsv(csv, { latestMonth: '2026-12' });
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const [area] = rowsOf<{ id: string }>(await before.db.execute(sql`insert into areas (slug, name) values ('data-platform', 'Data Platform') returning id`));
+    const lead = await createUser(before.db, { email: 'lead@example.com', name: 'Lead', role: 'area_lead', passwordHash: 'x' });
+    for (const { line: _line, areaSlug: _slug, areaName: _name, month, ...figures } of parsed.rows) {
+      await putAreaMonth(before.db, { areaId: area!.id, month, figures, userId: lead!.id });
+    }
+    // As the old release decided them: September acknowledged, October untouched, November acknowledged.
+    for (const [month, status] of [['2024-09', 'acknowledged'], ['2024-10', 'open'], ['2024-11', 'acknowledged']] as const) {
+      await before.db.execute(sql`
+        insert into signals (kind, area_id, month, severity, explanation, status, status_reason)
+        values ('chipotle_drift', ${area!.id}, ${month}, 'critical', '[]'::jsonb, ${status}, ${status === 'open' ? null : 'Known move to the shared platform'})`);
+    }
+  }, 60_000);
+  afterAll(() => before.destroy());
+
+  it('draws each running drift as one incident that keeps the latest decision taken on its months', async () => {
+    await start();
+    const stored = await storedState(before.db);
+    expect(stored).toEqual(await recomputeFromScratch(before.db, DEFAULT_SETTINGS));
+    const [incident, ...others] = rowsOf<Record<string, unknown>>(await before.db.execute(sql`select * from incidents`));
+    expect(others).toEqual([]);
+    expect(incident).toMatchObject({
+      kind: 'chipotle_drift', first_month: '2024-09', latest_month: '2024-11', months: 3, status: 'acknowledged',
+      status_reason: 'Known move to the shared platform', decided_through: '2024-11', resolved_month: null,
+    });
+    // Every month now shows the incident's decision, October's too.
+    const statuses = rowsOf<{ month: string; status: string; incident_id: string }>(
+      await before.db.execute(sql`select month, status, incident_id from signals order by month`),
+    );
+    expect(statuses).toEqual(['2024-09', '2024-10', '2024-11'].map((month) => ({ month, status: 'acknowledged', incident_id: incident!.id })));
   });
 });
