@@ -3,6 +3,7 @@ import { updateSignalStatusSchema, type DriftRules, type Signal } from '@autonom
 import { ProblemNotice } from '../../components/ui/problem-notice.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-states.tsx';
 import { formatDateTime, formatMonthLong } from '../../lib/format.ts';
+import { Link } from '../../router.tsx';
 import { KindTag, SeverityBadge, StatusBadge } from './signal-badges.tsx';
 import { SignalDeltas, SignalExplanation } from './signal-explanation.tsx';
 import {
@@ -36,7 +37,8 @@ export function AreaSignalsPanel({ slug, focusMonth, rules, canAct }: {
         <h2 id="area-signals-heading">Signals</h2>
         <p className="muted">
           Findings for this area, newest month first. Open one to see why it was raised and what has happened to it
-          since.
+          since. Consecutive months of one finding are one incident: a decision on any of its months counts for all of
+          them (see <Link to={`/signals?${new URLSearchParams({ status: 'unresolved', area: slug }).toString()}`}>Signals</Link>).
         </p>
       </div>
       {signals.isPending ? (
