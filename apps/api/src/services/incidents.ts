@@ -1,4 +1,4 @@
-import type { DecideIncident, Incident, IncidentDetail, IncidentEvent as IncidentEventShown } from '@autonomy/contracts';
+import type { DecideIncident, Incident, IncidentDetail, IncidentEvent as IncidentEventShown, SignalEvent } from '@autonomy/contracts';
 import {
   addIncidentComment,
   alignSignalsWithIncidents,
@@ -16,6 +16,7 @@ import {
   listIncidentsOfAreas,
   listLeadNames,
   recordAuditEvent,
+  type SignalEventRow,
   type SignalRow,
   writeIncidentChanges,
 } from '@autonomy/db';
@@ -249,14 +250,18 @@ export async function incidentDetail(db: Database, id: string): Promise<{ detail
   };
 }
 
-export function toIncidentEvent(event: IncidentEventRow): IncidentEventShown {
+/** A history entry as the API shows it: a signal's own (before incidents), or its incident's. */
+export function toHistoryEvent(row: Omit<SignalEventRow, 'id' | 'signalId'>): SignalEvent {
   return {
-    at: event.at.toISOString(),
-    actor: event.actorEmail ? { id: event.actorId, email: event.actorEmail, name: event.actorName ?? event.actorEmail } : null,
-    action: event.action,
-    month: event.month,
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    comment: event.comment,
+    at: row.at.toISOString(),
+    actor: row.actorEmail ? { id: row.actorId, email: row.actorEmail, name: row.actorName ?? row.actorEmail } : null,
+    action: row.action,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    comment: row.comment,
   };
+}
+
+export function toIncidentEvent(event: IncidentEventRow): IncidentEventShown {
+  return { ...toHistoryEvent(event), month: event.month };
 }

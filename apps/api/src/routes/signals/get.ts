@@ -5,7 +5,8 @@ import type { App } from '../../context.ts';
 import { jsonContentWithEtag, problemResponses } from '../../errors/openapi.ts';
 import { ApiError } from '../../errors/problem.ts';
 import { etagOf } from '../etag.ts';
-import { toSignal, toSignalEvent } from './shared.ts';
+import { toHistoryEvent } from '../../services/incidents.ts';
+import { toSignal } from './shared.ts';
 
 const route = createRoute({
   method: 'get',
@@ -23,8 +24,8 @@ export function registerGetSignal(app: App): void {
     const signal = await getSignal(db, id);
     if (!signal) throw new ApiError('not_found', `There is no signal ${id}.`);
     const history = signal.incidentId
-      ? (await listIncidentEvents(db, signal.incidentId)).map(({ month: _month, ...event }) => toSignalEvent(event))
-      : (await listSignalEvents(db, id)).map(toSignalEvent);
+      ? (await listIncidentEvents(db, signal.incidentId)).map(({ month: _month, ...event }) => toHistoryEvent(event))
+      : (await listSignalEvents(db, id)).map(toHistoryEvent);
     c.header('ETag', etagOf(signal));
     return c.json({ ...toSignal(signal), history }, 200);
   });

@@ -1,5 +1,5 @@
-import type { Contribution, Signal, SignalEvent } from '@autonomy/contracts';
-import type { SignalEventRow, SignalWithArea } from '@autonomy/db';
+import type { Contribution, Signal } from '@autonomy/contracts';
+import type { SignalWithArea } from '@autonomy/db';
 
 export function toSignal(row: SignalWithArea): Signal {
   return {
@@ -19,17 +19,5 @@ export function toSignal(row: SignalWithArea): Signal {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/** A history entry: a signal's own, or its incident's. */
-export function toSignalEvent(row: Omit<SignalEventRow, 'id' | 'signalId'>): SignalEvent {
-  return {
-    at: row.at.toISOString(),
-    actor: row.actorEmail ? { id: row.actorId, email: row.actorEmail, name: row.actorName ?? row.actorEmail } : null,
-    action: row.action,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
-    comment: row.comment,
   };
 }
