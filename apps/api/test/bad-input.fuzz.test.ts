@@ -102,6 +102,8 @@ interface BadRequest {
   contentType?: string | null;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
+  /** A field the answer must name in a 422 (checked where the refusal's reason is certain). */
+  namesField?: string;
 }
 
 const repeated = (min: number, max: number, pieces: string[]) =>
@@ -122,6 +124,14 @@ const deepNesting = fc
   .tuple(fc.integer({ min: 20, max: 5_000 }), fc.constantFrom(['[', ']'], ['{"a":', '}']))
   .map(([depth, [open, close]]) => new RawJson(`${open.repeat(depth)}1${close.repeat(depth)}`));
 const withNul = fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([before, after]) => `${before}x\u0000${after}`);
+/**
+ * Ill-formed UTF-16: a lone high or low surrogate, or a pair in the wrong order, among other text.
+ * JSON.stringify writes them as \udXXX escapes, as a client's JSON would carry them.
+ */
+const loneSurrogates = ['\ud800', '\udbff', '\udc00', '\udfff', '\udc00\ud800'];
+const withLoneSurrogate = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...loneSurrogates), fc.string({ maxLength: 10 }))
+  .map(([before, lone, after]) => `${before}x${lone}${after}`);
 
 // ---------------------------------------------------------------------------------------------
 // Field rules, and values that break them
@@ -158,7 +168,7 @@ const isSlug = (text: string) => /^[a-z0-9-]{2,64}$/.test(text);
 function outOfRange(field: Field): fc.Arbitrary<Json> {
   switch (field.kind) {
     case 'text': {
-      const options: fc.Arbitrary<Json>[] = [repeated(field.max + 1, field.max + 3_000, ['n', 'é', '🚀']), withNul];
+      const options: fc.Arbitrary<Json>[] = [repeated(field.max + 1, field.max + 3_000, ['n', 'é', '🚀']), withNul, withLoneSurrogate];
       if (field.min > 0) options.push(fc.constantFrom('', ' ', ' \t\n ', '\u00a0'));
       return fc.oneof(...options);
     }
@@ -167,9 +177,10 @@ function outOfRange(field: Field): fc.Arbitrary<Json> {
         fc.string({ maxLength: 30 }).filter((text) => !text.includes('@')),
         fc.constantFrom('a@', '@example.com', 'a b@example.com', 'a@b', 'lead@@example.com', 'x@y.z'),
         withNul,
+        withLoneSurrogate.map((text) => `${text}@example.com`),
       );
     case 'password':
-      return fc.oneof(fc.string({ maxLength: 9 }), repeated(1_025, 5_000, ['p']));
+      return fc.oneof(fc.string({ maxLength: 9 }), repeated(1_025, 5_000, ['p']), withLoneSurrogate.map((text) => `password-${text}`));
     case 'month':
       return fc.oneof(
         fc.string({ maxLength: 10 }).filter((text) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(text)),
@@ -216,16 +227,16 @@ function badValue(field: Field): fc.Arbitrary<Json> {
 
 /**
  * The values just past each edge of a field, tried on every run before the generated ones: the
- * first number too large to store, the first string too long, the NUL character.
+ * first number too large to store, the first string too long, the NUL character, a lone surrogate.
  */
 function edgeValues(field: Field, valid: Json): Json[] {
   switch (field.kind) {
     case 'text':
-      return ['x\u0000', 'n'.repeat(field.max + 1), ...(field.min > 0 ? [' '] : [])];
+      return ['x\u0000', 'n'.repeat(field.max + 1), ...(field.min > 0 ? [' '] : []), ...loneSurrogates.map((lone) => `x${lone}`)];
     case 'email':
-      return ['x\u0000@example.com', 'x@y'];
+      return ['x\u0000@example.com', 'x@y', 'x\ud800@example.com'];
     case 'password':
-      return ['p'.repeat(9), 'p'.repeat(1_025)];
+      return ['p'.repeat(9), 'p'.repeat(1_025), 'password-\ud800', 'password-\udc00'];
     case 'slug':
       return ['x', 'x'.repeat(65)];
     case 'month':
@@ -353,9 +364,12 @@ function withRoute(route: JsonRoute, request: BadRequest): BadRequest {
 }
 
 function jsonEdges(route: JsonRoute): BadRequest[] {
-  return edgeBodies(route.fields, route.valid()).map(({ name, body }) =>
-    withRoute(route, { label: `edge of ${name}`, contentType: 'application/json', body: toJsonText(body) }),
-  );
+  return edgeBodies(route.fields, route.valid()).map(({ name, body }) => {
+    const value = body[name];
+    // A lone surrogate is refused by the field's own rule, never replaced or left to the database.
+    const illFormed = typeof value === 'string' && /\p{Cs}/u.test(value);
+    return withRoute(route, { label: `edge of ${name}`, contentType: 'application/json', body: toJsonText(body), ...(illFormed ? { namesField: name } : {}) });
+  });
 }
 
 /** If-Match values that cannot match the fixture's current version, sent with an otherwise valid body. */
@@ -1310,6 +1324,10 @@ async function expectRefusedAndNothingChanged(request: BadRequest): Promise<void
     expect.objectContaining({ type: expect.any(String), title: expect.any(String), status: outcome.status, detail: expect.any(String) }),
   );
   for (const error of problem.errors ?? []) expect(error, what).toEqual(expect.objectContaining({ path: expect.any(String), message: expect.any(String) }));
+  if (request.namesField) {
+    expect(outcome.status, what).toBe(422);
+    expect(problem.errors?.map((error) => error.path), what).toContain(request.namesField);
+  }
   expect(outcome.after, `${what}\nchanged the database`).toEqual(fixtures.baseline);
 }
 

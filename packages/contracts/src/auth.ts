@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, roleSchema, storableText } from './primitives.ts';
+import { emailSchema, roleSchema, storableText, wellFormedText } from './primitives.ts';
 
 export const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, areaSlugs: z.array(z.string()) })
@@ -7,14 +7,15 @@ export const userSchema = z
 export type User = z.infer<typeof userSchema>;
 
 export const loginSchema = z
-  .object({ email: emailSchema, password: z.string().min(1, 'is required').max(1024) })
+  .object({ email: emailSchema, password: wellFormedText().min(1, 'is required').max(1024) })
   .strict()
   .meta({ id: 'Login' });
 export type Login = z.infer<typeof loginSchema>;
 
 export const sessionUserSchema = z.object({ user: userSchema }).meta({ id: 'SessionUser' });
 
-export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024);
+/** Well-formed: scrypt hashes the UTF-8 bytes, where every lone surrogate would become the same U+FFFD. */
+export const passwordSchema = wellFormedText().min(10, 'must be at least 10 characters').max(1024);
 
 export const createUserSchema = z
   .object({ email: emailSchema, name: storableText().trim().min(1).max(200), role: roleSchema, password: passwordSchema })
@@ -34,7 +35,7 @@ export const createdTokenSchema = z
 /** Changing one's own password: the current one proves it is them; the new one follows the usual rule. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'is required').max(1024),
+    currentPassword: wellFormedText().min(1, 'is required').max(1024),
     newPassword: passwordSchema,
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthSchema, severitySchema, slugSchema } from './primitives.ts';
+import { monthSchema, severitySchema, slugSchema, storableText } from './primitives.ts';
 import { fieldErrorSchema, problemSchema } from './problem.ts';
 import { findingKindSchema } from './signals.ts';
 
@@ -130,7 +130,7 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const importJobQuerySchema = importQuerySchema.extend({
   /** The name of the file as the user chose it, to show beside the job. */
-  fileName: z.string().trim().max(200).default('figures.csv'),
+  fileName: storableText().trim().max(200).default('figures.csv'),
 });
 
 export const importJobParamsSchema = z.object({ id: z.uuid('must be an import job id') });

@@ -16,11 +16,20 @@ export const slugSchema = z
   .meta({ id: 'Slug', example: 'payments' });
 
 /**
- * Text that is stored: PostgreSQL cannot hold the NUL character in a text column, so it is
- * refused here (422) instead of failing the write (500).
+ * Text as Unicode can encode it. JSON may carry a lone UTF-16 surrogate (`"\ud800"`), which no
+ * UTF-8 text can hold: the database refuses it inside JSON (a 500) and replaces it with U+FFFD
+ * elsewhere (a silent change). It is refused here instead (422, naming the field).
+ */
+export function wellFormedText() {
+  return z.string().regex(/^\P{Cs}*$/u, 'must be well-formed Unicode text (it has a lone UTF-16 surrogate)');
+}
+
+/**
+ * Text that is stored: well-formed, and without the NUL character, which PostgreSQL cannot hold
+ * in a text column, so it is refused here (422) instead of failing the write (500).
  */
 export function storableText() {
-  return z.string().regex(/^[^\0]*$/, 'must not contain the NUL character (\\u0000)');
+  return wellFormedText().regex(/^[^\0]*$/, 'must not contain the NUL character (\\u0000)');
 }
 
 export const emailSchema = z

@@ -756,6 +756,18 @@ describe('parseMetricsCsv: rows that break the rules (invalid, 422)', () => {
     ]);
   });
 
+  it('refuses an area name with a lone UTF-16 surrogate, which no UTF-8 text can hold', () => {
+    const result = failureOf(parseMetricsCsv(file(dataLine({ area_name: 'Pay\ud800ments' }))), 'invalid');
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'area_name',
+        path: 'areaName',
+        message: 'area_name must be well-formed Unicode text (it has a lone UTF-16 surrogate)',
+      },
+    ]);
+  });
+
   it('refuses more hires owned by the lead than hires', () => {
     const line = dataLine({ hires_total: '5', hires_lead_owned: '7' });
     const result = failureOf(parseMetricsCsv(file(line)), 'invalid');
