@@ -16,7 +16,7 @@ const route = createRoute({
   tags: ['Users'],
   summary:
     "Change a user (admins only): name, role, `active`, or reset the password. Deactivating ends the user's sessions and " +
-    'revokes their API tokens at once; a new password ends their other sessions. Admins cannot deactivate or demote themselves.',
+    'revokes their API tokens at once; a new password ends their other sessions and revokes their API tokens. Admins cannot deactivate or demote themselves.',
   request: {
     params: userIdParamsSchema,
     headers: ifMatchHeaders,
@@ -55,8 +55,10 @@ export function registerUpdateUser(app: App): void {
         sessionsEnded = await deleteUserSessions(tx, id);
         tokensRevoked = await revokeUserApiTokens(tx, id, now);
       } else if (passwordHash) {
-        // Whoever knew the old password is signed out; an admin resetting their own keeps this session.
+        // Whoever knew the old password is signed out, and any token they made with it stops
+        // working too; an admin resetting their own keeps this session.
         sessionsEnded = await deleteUserSessions(tx, id, id === actor.id && currentSession ? hashSecret(currentSession) : undefined);
+        tokensRevoked = await revokeUserApiTokens(tx, id, now);
       }
       const after = await getUserAccount(tx, id);
       if (!after) throw new Error('the user vanished');

@@ -95,14 +95,20 @@ describe('PATCH /api/v1/users/{id}', () => {
     expect((await harness.request('/api/v1/areas', { headers: bearer })).status).toBe(401);
   });
 
-  it('resets a password: the old one stops working, their sessions end, the audit holds no hash', async () => {
+  it('resets a password: the old one stops working, their sessions end, their API tokens are revoked, the audit holds no hash', async () => {
     const viewer = await harness.user('viewer', { email: 'viewer@example.com' });
+    const createToken = async (name: string) => ((await (await harness.json('/api/v1/tokens', 'POST', { name }, viewer)).json()) as { token: string }).token;
+    // Tokens made with the old password, by whoever knew it: each must stop working.
+    const bearers = [await createToken('sync'), await createToken('script')].map((token) => ({ authorization: `Bearer ${token}` }));
+    for (const headers of bearers) expect((await harness.request('/api/v1/auth/me', { headers })).status).toBe(200);
+
     expect((await patchUser(viewer.id, { password: 'a-brand-new-password' })).status).toBe(200);
     expect((await harness.request('/api/v1/auth/me', { as: viewer })).status).toBe(401);
+    for (const headers of bearers) expect((await harness.request('/api/v1/auth/me', { headers })).status).toBe(401);
     expect((await signIn(viewer.email, viewer.password)).status).toBe(401);
     expect((await signIn(viewer.email, 'a-brand-new-password')).status).toBe(200);
     const event = await latestAudit();
-    expect(event).toMatchObject({ action: 'user.updated', after: { passwordReset: true, sessionsEnded: 1 } });
+    expect(event).toMatchObject({ action: 'user.updated', after: { passwordReset: true, sessionsEnded: 1, tokensRevoked: 2 } });
     expect(JSON.stringify(event)).not.toMatch(/scrypt|a-brand-new-password/);
   });
 
