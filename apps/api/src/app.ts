@@ -5,6 +5,7 @@ import { handleError, validationHook } from './errors/handler.ts';
 import { ApiError, problemResponse } from './errors/problem.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { limitBodySize } from './middleware/body-limit.ts';
+import { refuseMalformedPath } from './middleware/malformed-path.ts';
 import { noStore } from './middleware/no-store.ts';
 import { serveWebApp } from './middleware/web-app.ts';
 import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): App {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/*', refuseMalformedPath);
   app.use('/api/v1/*', noStore);
   // Credentials first: a stranger's upload is refused with 401 before a byte of its body is read.
   app.use('/api/v1/*', async (c, next) => (PUBLIC_V1_PATHS.has(c.req.path) ? next() : authenticate(c, next)));

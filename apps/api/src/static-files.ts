@@ -21,7 +21,13 @@ export async function readStaticFile(
   root: string,
   requestPath: string,
 ): Promise<{ body: Buffer; contentType: string } | undefined> {
-  const relative = normalize(decodeURIComponent(requestPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    return undefined; // a malformed %-escape names no file: the web app answers with its not-found page
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const path = join(root, relative);
   if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
   try {
