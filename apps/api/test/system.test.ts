@@ -21,9 +21,18 @@ describe('GET /api/health', () => {
     // Nothing listens on port 1: the driver is refused at once.
     const unreachable = await openDatabase({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' });
     try {
-      const response = await createApp({ database: unreachable }).request('/api/health');
+      const app = createApp({ database: unreachable });
+      const response = await app.request('/api/health');
       expect(response.status).toBe(503);
-      expect((await problemOf(response)).detail).toMatch(/unreachable/);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      const problem = await problemOf(response);
+      expect(problem.detail).toMatch(/unreachable/);
+      expect(problem).toMatchObject({ database: 'down' });
+      // A data route too (its credentials are checked against the database first): 503, not 500.
+      const data = await app.request('/api/v1/areas', { headers: { authorization: 'Bearer not-checked-yet' } });
+      expect(data.status).toBe(503);
+      expect(data.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await problemOf(data)).toMatchObject({ status: 503, database: 'down' });
     } finally {
       await unreachable.close();
     }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@autonomy/contracts';
+import { isDatabaseUnreachable } from '@autonomy/db';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
@@ -38,7 +39,22 @@ export function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof HTTPException) {
     return new ApiError(codeByHttpStatus[error.status] ?? 'malformed_request', error.message || 'The request could not be read');
   }
+  if (isDatabaseUnreachable(error)) return databaseUnavailable();
   return undefined;
+}
+
+/** How long a client should wait before trying again while the database is away: about one restart. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer while the database cannot be reached (stopped, restarting, the network gone): a 503
+ * the client may retry, not a 500, naming the part that is down (`database: "down"`). A write cut
+ * off this way was never acknowledged; it committed whole or not at all.
+ */
+export function databaseUnavailable(
+  detail = 'The database cannot be reached right now; try again shortly. A change sent meanwhile may not have been saved.',
+): ApiError {
+  return new ApiError('unavailable', detail, undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) }, { database: 'down' });
 }
 
 export const INTERNAL_ERROR_DETAIL = 'Something went wrong on our side; the change was not saved.';

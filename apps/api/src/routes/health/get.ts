@@ -1,8 +1,9 @@
-import { healthSchema } from '@autonomy/contracts';
-import { createRoute } from '@hono/zod-openapi';
+import { healthDownSchema, healthSchema } from '@autonomy/contracts';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../context.ts';
-import { jsonContent, problemResponses } from '../../errors/openapi.ts';
-import { ApiError } from '../../errors/problem.ts';
+import { databaseUnavailable } from '../../errors/handler.ts';
+import { jsonContent } from '../../errors/openapi.ts';
+import { problemContentType } from '../../errors/problem.ts';
 
 const route = createRoute({
   method: 'get',
@@ -13,7 +14,11 @@ const route = createRoute({
   security: [],
   responses: {
     200: jsonContent(healthSchema, 'The service and its database are up'),
-    ...problemResponses(503),
+    503: {
+      description: 'The database is unreachable (`database: "down"`); ask again after Retry-After seconds',
+      content: { [problemContentType]: { schema: healthDownSchema } },
+      headers: z.object({ 'Retry-After': z.string() }),
+    },
   },
 });
 
@@ -29,7 +34,7 @@ export function registerGetHealth(app: App): void {
     try {
       await Promise.race([database.ping(), timeout]);
     } catch (error) {
-      throw new ApiError('unavailable', `The ${database.kind} database is unreachable: ${(error as Error).message}`);
+      throw databaseUnavailable(`The ${database.kind} database is unreachable: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
     }
