@@ -51,9 +51,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.kind === 'postgres' ? openPostgres(options.url, options.maxConnections) : openEmbedded(options);
 }
 
+/**
+ * Bounds on waiting for PostgreSQL, so that while it is unreachable a request fails within
+ * seconds (the API answers 503) instead of hanging: a connection attempt gives up after
+ * CONNECT_TIMEOUT_SECONDS, and the server cancels any statement running longer than
+ * STATEMENT_TIMEOUT_MS (generous: the largest import batch takes well under a second).
+ * postgres.js waits before reconnecting after failed attempts, by default up to 20 s, and a
+ * query needing that connection waits with it: capped at a second, so a request meets a refused
+ * connection (503) within about a second, and the first query after a restart succeeds as fast.
+ */
+const CONNECT_TIMEOUT_SECONDS = 5;
+const STATEMENT_TIMEOUT_MS = 30_000;
+const reconnectDelaySeconds = (failedAttempts: number) => Math.min(0.05 * 2 ** failedAttempts, 1);
+
 function openPostgres(url: string, maxConnections = 10): DatabaseHandle {
-  // Notices such as "relation already exists, skipping" from the migrator are noise here.
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const client = postgres(url, {
+    max: maxConnections,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectDelaySeconds,
+    connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    // Notices such as "relation already exists, skipping" from the migrator are noise here.
+    onnotice: () => {},
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,
