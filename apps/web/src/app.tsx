@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from './components/app-header.tsx';
+import { PageErrorBoundary } from './components/page-error-boundary.tsx';
 import { EmptyState, ErrorState, LoadingState } from './components/ui/query-states.tsx';
 import { AccessPage } from './features/access/access-page.tsx';
 import { AreaPage } from './features/area/area-page.tsx';
@@ -19,11 +20,17 @@ import { Link, matchRoute, useLocation, type Route } from './router.tsx';
 export function App() {
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
-  if (route.name === 'sign-in') return <SignInPage />;
-  return <SignedInShell route={route} />;
+  if (route.name === 'sign-in') {
+    return (
+      <PageErrorBoundary resetKey={pathname}>
+        <SignInPage />
+      </PageErrorBoundary>
+    );
+  }
+  return <SignedInShell route={route} pathname={pathname} />;
 }
 
-function SignedInShell({ route }: { route: Exclude<Route, { name: 'sign-in' }> }) {
+function SignedInShell({ route, pathname }: { route: Exclude<Route, { name: 'sign-in' }>; pathname: string }) {
   const session = useSessionUser();
   if (session.isPending) return <FullPageState><LoadingState label="Checking your session…" /></FullPageState>;
   if (session.isError) {
@@ -42,7 +49,9 @@ function SignedInShell({ route }: { route: Exclude<Route, { name: 'sign-in' }> }
       </a>
       <AppHeader user={session.data} route={route} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <RoutePage route={route} />
+        <PageErrorBoundary resetKey={pathname}>
+          <RoutePage route={route} />
+        </PageErrorBoundary>
       </main>
     </>
   );

@@ -26,6 +26,14 @@ describe('matchRoute', () => {
     expect(matchRoute('/reviews/a/decisions')).toEqual({ name: 'not-found' });
     expect(matchRoute('/reviews/garbage')).toEqual({ name: 'not-found' });
   });
+
+  it('treats a malformed %-escape as not found instead of throwing (regression: a blank page)', () => {
+    expect(matchRoute('/areas/%')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/areas/%E9')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/reviews/%zz')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/%')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/areas/caf%C3%A9')).toEqual({ name: 'area', slug: 'café' });
+  });
 });
 
 describe('withMonth', () => {

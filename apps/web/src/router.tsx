@@ -27,14 +27,22 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/reviews') return { name: 'reviews' };
   if (path === '/signals') return { name: 'signals' };
-  const area = /^\/areas\/([^/]+)$/.exec(path);
-  if (area?.[1]) return { name: 'area', slug: decodeURIComponent(area[1]) };
-  const review = /^\/reviews\/([^/]+)$/.exec(path);
+  const area = decoded(/^\/areas\/([^/]+)$/.exec(path)?.[1]);
+  if (area) return { name: 'area', slug: area };
+  const review = decoded(/^\/reviews\/([^/]+)$/.exec(path)?.[1]);
   // Only a review id can name a review; anything else is no page, not a request the API would refuse.
-  if (review?.[1] && reviewIdParamsSchema.shape.id.safeParse(decodeURIComponent(review[1])).success) {
-    return { name: 'review', id: decodeURIComponent(review[1]) };
-  }
+  if (review && reviewIdParamsSchema.shape.id.safeParse(review).success) return { name: 'review', id: review };
   return { name: 'not-found' };
+}
+
+/** A path segment decoded, or undefined when its %-escapes are malformed (`/areas/%`): no page has that name. */
+function decoded(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 // pushState fires no event of its own, so navigate() announces changes with this one.
