@@ -225,7 +225,10 @@ describe.skipIf(!binaries)('the API outlives a PostgreSQL restart', () => {
     };
     const clients = Array.from({ length: CLIENTS }, (_, id) => client(id));
 
-    await sleep(1_500);
+    // Load first: the stop must meet writes in flight, and find some already acknowledged.
+    const loaded = Date.now() + 30_000;
+    while (acknowledged.length < 2 * CLIENTS && Date.now() < loaded) await sleep(100);
+    await sleep(500);
     expect(acknowledged.length, 'writes succeed before the stop').toBeGreaterThan(0);
     const acknowledgedBeforeStop = [...acknowledged];
     const stoppedAt = Date.now();
