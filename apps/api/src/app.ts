@@ -7,6 +7,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { limitBodySize } from './middleware/body-limit.ts';
 import { refuseMalformedPath } from './middleware/malformed-path.ts';
 import { noStore } from './middleware/no-store.ts';
+import { requireUtf8Json } from './middleware/utf8-body.ts';
 import { serveWebApp } from './middleware/web-app.ts';
 import { registerAreaMonthRoutes } from './routes/area-months/index.ts';
 import { registerListActionItems } from './routes/action-items/list.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): App {
   // Credentials first: a stranger's upload is refused with 401 before a byte of its body is read.
   app.use('/api/v1/*', async (c, next) => (PUBLIC_V1_PATHS.has(c.req.path) ? next() : authenticate(c, next)));
   app.use('/api/*', limitBodySize);
+  app.use('/api/*', requireUtf8Json);
 
   registerGetHealth(app);
   registerDocsRoutes(app);

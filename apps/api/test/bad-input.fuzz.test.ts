@@ -355,8 +355,29 @@ function jsonBodies(route: JsonRoute): fc.Arbitrary<BadRequest> {
       }),
     );
   }
+  const textFields = fieldNames.filter((name) => route.fields[name]?.kind === 'text');
+  if (textFields.length > 0) {
+    kinds.push(
+      fc.tuple(fc.constantFrom(...textFields), fc.constantFrom(...INVALID_UTF8)).map(([name, bytes]) => notUtf8Json(valid, name, bytes)),
+    );
+  }
   if (route.atLeastOne) kinds.push(fc.constant(json('no change at all', '{}')));
   return fc.oneof(...kinds, ...(route.extra ?? [])).map((request) => withRoute(route, request));
+}
+
+/**
+ * A valid body whose text field holds bytes that are not UTF-8, inside the string: read leniently,
+ * they would be stored as U+FFFD (regression: a token named "fuzz\ufffd\ufffd" was created).
+ */
+function notUtf8Json(valid: Record<string, Json>, name: string, bytes: number[]): BadRequest {
+  const MARK = 'NOT-UTF8-HERE';
+  const encoded = new TextEncoder().encode(toJsonText({ ...valid, [name]: `fuzz${MARK}` }));
+  const at = Buffer.from(encoded).indexOf(MARK);
+  return {
+    label: `bytes ${bytes.map((byte) => byte.toString(16)).join(' ')} that are not UTF-8 in ${name}`,
+    contentType: 'application/json',
+    body: new Uint8Array([...encoded.slice(0, at), ...bytes, ...encoded.slice(at + MARK.length)]),
+  };
 }
 
 function withRoute(route: JsonRoute, request: BadRequest): BadRequest {
@@ -364,12 +385,15 @@ function withRoute(route: JsonRoute, request: BadRequest): BadRequest {
 }
 
 function jsonEdges(route: JsonRoute): BadRequest[] {
-  return edgeBodies(route.fields, route.valid()).map(({ name, body }) => {
+  const valid = route.valid();
+  const firstText = Object.keys(route.fields).find((name) => route.fields[name]?.kind === 'text');
+  const notUtf8 = firstText ? [withRoute(route, notUtf8Json(valid, firstText, [0xed, 0xa0, 0x80]))] : [];
+  return [...notUtf8, ...edgeBodies(route.fields, valid).map(({ name, body }) => {
     const value = body[name];
     // A lone surrogate is refused by the field's own rule, never replaced or left to the database.
     const illFormed = typeof value === 'string' && /\p{Cs}/u.test(value);
     return withRoute(route, { label: `edge of ${name}`, contentType: 'application/json', body: toJsonText(body), ...(illFormed ? { namesField: name } : {}) });
-  });
+  })];
 }
 
 /** If-Match values that cannot match the fixture's current version, sent with an otherwise valid body. */

@@ -29,7 +29,7 @@ const jsonLimit = bodyLimit({
  * An import is read as a stream, never held whole: here only its Content-Length is checked, and
  * its route counts the bytes of a chunked upload as they come (`readImportBody`).
  */
-const IMPORT_PATHS = new Set(['/api/v1/imports/metrics', '/api/v1/imports/metrics/jobs']);
+export const IMPORT_PATHS = new Set(['/api/v1/imports/metrics', '/api/v1/imports/metrics/jobs']);
 
 export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
   if (!IMPORT_PATHS.has(c.req.path)) return jsonLimit(c, next);
