@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { answerClientError } from './errors/client-error.ts';
 import { loadSettings, type Settings } from './env.ts';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
     for (const account of report.demoAccounts) console.log(`  ${account.role.padEnd(10)} ${account.email}  ${account.password}`);
     if (!report.usersExist) console.log('No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create the first admin.');
   });
+
+  // Requests Node's HTTP parser refuses get problem+json too, not a bare status line.
+  server.on('clientError', answerClientError);
 
   const shutDown = () => {
     server.close(() => {

@@ -7,6 +7,7 @@ const statusByCode = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   precondition_failed: 412,
   payload_too_large: 413,
@@ -14,6 +15,7 @@ const statusByCode = {
   invalid_input: 422,
   precondition_required: 428,
   too_many_requests: 429,
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -26,6 +28,7 @@ const titleByCode: Record<ProblemCode, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
+  request_timeout: 'The request took too long to arrive',
   conflict: 'Conflict',
   precondition_failed: 'The resource changed since you read it',
   payload_too_large: 'The request body is too large',
@@ -33,6 +36,7 @@ const titleByCode: Record<ProblemCode, string> = {
   invalid_input: 'Invalid input',
   precondition_required: 'If-Match required',
   too_many_requests: 'Too many requests',
+  headers_too_large: 'The request headers are too large',
   internal: 'Internal error',
   unavailable: 'Service unavailable',
 };
