@@ -32,7 +32,9 @@ export function registerDocsRoutes(app: App): void {
       version: '0.1.0',
       description:
         'Autonomous product areas, their monthly figures, ownership and centralisation indices, and Chipotle drift. ' +
-        'Errors are application/problem+json (RFC 9457). Every answer under /api/v1 carries Cache-Control: no-store. Sign in for a session cookie, or send a personal API token as a Bearer token.',
+        'Errors are application/problem+json (RFC 9457), also for requests the HTTP parser refuses and paths with a malformed %-escape (404). ' +
+        'JSON bodies are UTF-8 (anything else is a 400); text fields must be well-formed Unicode (a lone UTF-16 surrogate is a 422 naming the field). ' +
+        'Every answer under /api/v1 carries Cache-Control: no-store. Sign in for a session cookie, or send a personal API token as a Bearer token.',
     },
     security: [{ session: [] }, { bearer: [] }],
   });
