@@ -28,11 +28,12 @@ afterAll(async () => {
 
 /** Sends raw bytes and reads the answer until the server closes the connection. */
 function sendRaw(request: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', reject);
+    // The server may close while a long request is still being written (EPIPE): what it answered still counts.
+    socket.on('error', () => {});
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const [head = '', body = ''] = text.split('\r\n\r\n', 2);
@@ -40,7 +41,8 @@ function sendRaw(request: string): Promise<{ status: number; headers: Record<str
       const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
     });
-    socket.end(request);
+    // Written, not ended: a half-closed connection may be dropped before its answer is sent.
+    socket.write(request);
   });
 }
 
