@@ -15,6 +15,7 @@ import {
   listIncidentMonths,
   listIncidentsOfAreas,
   listLeadNames,
+  lockAreas,
   recordAuditEvent,
   type SignalEventRow,
   type SignalRow,
@@ -22,6 +23,7 @@ import {
 } from '@autonomy/db';
 import { type Episode, type InheritedDecision, reconcileIncidents } from '@autonomy/domain';
 import { ApiError } from '../errors/problem.ts';
+import { holdSettingsSteady } from './assessments.ts';
 import { staleEtag } from '../routes/etag.ts';
 
 /** An area's incidents as its data draws them now (`findEpisodes`), with the signals stored before this recompute. */
@@ -139,9 +141,19 @@ async function auditDecisions(db: Database, before: readonly IncidentWithArea[],
 }
 
 /**
+ * Takes the locks a recompute of these areas takes, in the same order (the settings, then the
+ * areas by id), so a decision and a recompute of the same area run one after the other: neither
+ * overwrites the other's status, and they cannot deadlock over the incidents and signals rows.
+ */
+async function lockForDecision(db: Database, areaIds: readonly string[]): Promise<void> {
+  await holdSettingsSteady(db);
+  await lockAreas(db, [...new Set(areaIds)]);
+}
+
+/**
  * One person's decision on one incident, only if it is still at `expectedVersion` (the version
  * the person read: If-Match, or the version just read when there was none). Its months' signals
- * follow. Runs in the caller's transaction.
+ * follow. Runs in the caller's transaction, which must not have taken any lock before.
  */
 export async function decideOnIncident(
   db: Database,
@@ -152,6 +164,7 @@ export async function decideOnIncident(
   now: Date,
 ): Promise<void> {
   if (!checkDecision(incident, decision, now)) return;
+  await lockForDecision(db, [incident.areaId]);
   const recorded = await decideIncidents(db, [toDecision(incident, decision, expectedVersion)], actor, now);
   if (recorded.length === 0) throw staleEtag(`Someone else decided on ${describe(incident)} meanwhile; reload it and decide again.`);
   await alignSignalsWithIncidents(db, [incident.areaId], now);
@@ -168,6 +181,9 @@ export async function decideOnIncidents(
 ): Promise<IncidentWithArea[]> {
   return db.transaction(async (tx) => {
     const ids = [...new Set(items.map((item) => item.id))];
+    const areaIds = (await getIncidents(tx, ids)).map((incident) => incident.areaId);
+    await lockForDecision(tx, areaIds);
+    // Read again under the locks: what a recompute changed meanwhile is seen, and refused as stale.
     const found = new Map((await getIncidents(tx, ids)).map((incident) => [incident.id, incident]));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) {
