@@ -33,13 +33,23 @@ function lastCompleteMonth(now: Date): string {
 /**
  * Brings a database to a usable state on start-up: migrations, stored assessments under the
  * current rules (filled on the first start after an upgrade), the first admin when no user
- * exists, and the demo organisation when the database is new and SEED_DEMO allows it.
+ * exists, and the demo organisation when the database is new and SEED_DEMO allows it. Under the
+ * database's start-up lock: replicas starting together take turns, and the later ones find it done.
  */
-export async function bootstrap(
+export function bootstrap(
   database: DatabaseHandle,
   settings: Pick<Settings, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'SEED_DEMO'>,
   now = new Date(),
   log: (line: string) => void = () => {},
+): Promise<BootstrapReport> {
+  return database.alone(() => prepare(database, settings, now, log));
+}
+
+async function prepare(
+  database: DatabaseHandle,
+  settings: Pick<Settings, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'SEED_DEMO'>,
+  now: Date,
+  log: (line: string) => void,
 ): Promise<BootstrapReport> {
   await database.migrate();
   const db = database.db;

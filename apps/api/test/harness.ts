@@ -55,6 +55,7 @@ export class Harness {
       },
       // VACUUM cannot run in the transaction a rolled-back test works in.
       afterBulkWrite: () => (this.transaction ? Promise.resolve() : database.afterBulkWrite()),
+      alone: (work) => database.alone(work),
     };
     this.app = createApp({ ...deps, database: view });
     this.contract = new ResponseContract(this.app);

@@ -29,6 +29,13 @@ export interface DatabaseHandle {
    * autovacuum sees to it there. Not inside a transaction.
    */
   afterBulkWrite(): Promise<void>;
+  /**
+   * Runs `work` (start-up: migrations, the first fill, the first admin, the demo) while holding the
+   * database-wide start-up lock, so replicas starting together on one PostgreSQL database take
+   * turns: the first migrates and seeds, the next find it done. PGlite's data folder has one
+   * process, so there it just runs.
+   */
+  alone<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,6 +89,17 @@ function openPostgres(url: string, maxConnections = 10): DatabaseHandle {
       await client`select 1`;
     },
     afterBulkWrite: async () => {},
+    alone: async (work) => {
+      // A session lock needs one session: a connection of its own for as long as the work runs.
+      const session = await client.reserve();
+      try {
+        await session`select pg_advisory_lock(hashtext('autonomy.start-up'))`;
+        return await work();
+      } finally {
+        await session`select pg_advisory_unlock(hashtext('autonomy.start-up'))`.catch(() => {});
+        session.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -106,6 +124,7 @@ async function openEmbedded(options: { dataDir: string } | { inMemory: true }): 
     afterBulkWrite: async () => {
       await pglite.execute(sql.raw(`vacuum analyze ${BULK_WRITTEN_TABLES}`));
     },
+    alone: (work) => work(),
     close: () => client.close(),
   };
 }

@@ -57,6 +57,25 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   };
 }
 
+/**
+ * A new, empty database on the PostgreSQL server at `serverUrl`, for a test that opens it itself,
+ * perhaps more than once (replicas starting together). `drop()` removes it.
+ */
+export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 const tablesInDependencyOrder = [
   'review_action_items',
   'review_decisions',
