@@ -7,8 +7,11 @@ import { bootstrap } from './bootstrap.ts';
 import { openConfiguredDatabase } from './database.ts';
 import { answerClientError } from './errors/client-error.ts';
 import { loadSettings, type Settings } from './env.ts';
+import { importJobsEnded } from './services/import-jobs.ts';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** How long a graceful stop waits for the requests and imports in progress. */
+const STOP_GRACE_SECONDS = 30;
 
 async function main(): Promise<void> {
   let settings: Settings;
@@ -39,15 +42,34 @@ async function main(): Promise<void> {
   // Requests Node's HTTP parser refuses get problem+json too, not a bare status line.
   server.on('clientError', answerClientError);
 
-  const shutDown = () => {
-    server.close(() => {
-      void database.close().finally(() => process.exit(0));
-    });
-    // Open keep-alive connections would hold close() forever.
-    setTimeout(() => process.exit(0), 5000).unref();
+  // A rolling deploy sends SIGTERM: stop taking connections, let the requests in progress and
+  // the import jobs this process runs finish (bounded), then close the database and exit.
+  let stopping = false;
+  const shutDown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no new connections; finishing the requests and imports in progress (at most ${STOP_GRACE_SECONDS} s)…`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections with no request in progress would hold close() until they time out.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    const idleAgain = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 250);
+    const late = setTimeout(() => {
+      console.error(`Still busy after ${STOP_GRACE_SECONDS} s: stopping anyway.`);
+      process.exit(1);
+    }, STOP_GRACE_SECONDS * 1000);
+    late.unref();
+    void Promise.all([closed, importJobsEnded()])
+      .then(() => database.close())
+      .then(() => {
+        clearInterval(idleAgain);
+        console.log('Stopped.');
+        process.exit(0);
+      });
   };
-  process.once('SIGINT', shutDown);
-  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -34,8 +34,17 @@ export interface ImportJobRequest {
 export async function startImportJob(database: DatabaseHandle, request: ImportJobRequest): Promise<ImportJob> {
   const row = await createImportJob(database.db, { userId: request.actor.id, fileName: request.fileName, dryRun: request.dryRun, rows: request.rows.length });
   running.set(row.id, { row, progress: { rowsWritten: 0, areasReassessed: 0, areasToReassess: null } });
-  void runImportJob(database, row.id, request);
+  const job = runImportJob(database, row.id, request);
+  inFlight.add(job);
+  void job.finally(() => inFlight.delete(job));
   return describeImportJob(row, request.now());
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves when every import job this process runs has ended: a graceful stop waits for them. */
+export async function importJobsEnded(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
 async function runImportJob(database: DatabaseHandle, id: string, request: ImportJobRequest): Promise<void> {
