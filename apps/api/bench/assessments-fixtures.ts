@@ -3,7 +3,9 @@
  * routes are measured against.
  */
 import { performance } from 'node:perf_hooks';
-import { createUser, type Database, type DatabaseHandle } from '@autonomy/db';
+import { createUser, type Database, type DatabaseHandle, rowsOf } from '@autonomy/db';
+
+export { rowsOf };
 import { resetDatabase } from '@autonomy/db/test';
 import { type SQL, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/auth/secrets.ts';
@@ -26,9 +28,6 @@ export function toMonth(monthsBack: number): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Floors: the same work in raw SQL through the same driver

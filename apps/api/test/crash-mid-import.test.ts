@@ -28,6 +28,7 @@ import {
   type DatabaseOptions,
   listStoredAssessments,
   openDatabase,
+  rowsOf,
 } from '@autonomy/db';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,10 +92,6 @@ async function newPlace(): Promise<Place> {
   };
 }
 
-/** `execute` answers with the rows on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 type Dump = Map<string, string[]>;
 

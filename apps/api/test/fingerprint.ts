@@ -1,4 +1,4 @@
-import type { Database } from '@autonomy/db';
+import { type Database, rowsOf } from '@autonomy/db';
 import { sql } from 'drizzle-orm';
 
 /** Per table: its row count and a hash of every row, in a fixed order. */
@@ -32,7 +32,3 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
   );
 }
 
-/** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

@@ -7,10 +7,6 @@ import {
   areaTargetsSchema,
   auditListSchema,
   createdTokenSchema,
-  decideIncidentsResultSchema,
-  incidentDetailSchema,
-  incidentEventSchema,
-  incidentListSchema,
   importJobSchema,
   importResultSchema,
   portfolioSchema,
@@ -32,12 +28,6 @@ import {
   type AreaTargets,
   type AuditList,
   type CreateUser,
-  type DecideIncident,
-  type DecideIncidents,
-  type Incident,
-  type IncidentDetail,
-  type IncidentEvent,
-  type IncidentList,
   type DriftSettingsBody,
   type FindingKind,
   type ImportJob,
@@ -259,64 +249,6 @@ export function updateSignalStatus(id: string, update: UpdateSignalStatus, { ifM
     body: JSON.stringify(update),
     contentType: 'application/json',
     headers: { 'If-Match': ifMatch },
-  });
-}
-
-/** The filters of `GET /incidents`; every one optional. `unresolved`: open, acknowledged or dismissed. */
-export interface IncidentFilters {
-  status?: 'unresolved' | 'open' | 'acknowledged' | 'dismissed' | 'resolved' | undefined;
-  severity?: Severity | undefined;
-  kind?: FindingKind | undefined;
-  area?: string | undefined;
-  lead?: string | undefined;
-}
-
-export function fetchIncidentsPage(
-  filters: IncidentFilters & { limit?: number; cursor?: string | undefined },
-  signal?: AbortSignal,
-): Promise<IncidentList> {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== '') query.set(name, String(value));
-  }
-  const search = query.toString();
-  return sendForJson(`/api/v1/incidents${search ? `?${search}` : ''}`, incidentListSchema, { signal });
-}
-
-/** Every incident matching the filters: a portfolio has tens of running incidents, not thousands. */
-export function fetchAllIncidents(filters: IncidentFilters, signal?: AbortSignal): Promise<Incident[]> {
-  return followCursor((cursor) => fetchIncidentsPage({ ...filters, limit: SIGNALS_PAGE_SIZE, cursor }, signal));
-}
-
-export function fetchIncident(id: string, signal?: AbortSignal): Promise<IncidentDetail> {
-  return sendForJson(`/api/v1/incidents/${segment(id)}`, incidentDetailSchema, { signal });
-}
-
-/** Decides on one incident, on the version seen (If-Match), like a signal. */
-export function decideIncident(id: string, decision: DecideIncident, { ifMatch }: { ifMatch: string }): Promise<IncidentDetail> {
-  return sendForJson(`/api/v1/incidents/${segment(id)}`, incidentDetailSchema, {
-    method: 'PATCH',
-    body: JSON.stringify(decision),
-    contentType: 'application/json',
-    headers: { 'If-Match': ifMatch },
-  });
-}
-
-/** One decision on several incidents, each at the version seen: all of them or none. */
-export async function decideIncidents(decision: DecideIncidents): Promise<Incident[]> {
-  const result = await sendForJson('/api/v1/incidents/decisions', decideIncidentsResultSchema, {
-    method: 'POST',
-    body: JSON.stringify(decision),
-    contentType: 'application/json',
-  });
-  return result.items;
-}
-
-export function commentOnIncident(id: string, text: string): Promise<IncidentEvent> {
-  return sendForJson(`/api/v1/incidents/${segment(id)}/comments`, incidentEventSchema, {
-    method: 'POST',
-    body: JSON.stringify({ text }),
-    contentType: 'application/json',
   });
 }
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { rowsOf } from './rows.ts';
 
 /**
  * Reporting coverage: which active areas have figures for a month. An area is *active in a month*
@@ -93,7 +94,3 @@ export async function listNotReportedAreas(db: Database, month: string): Promise
   }));
 }
 
-/** `execute` answers with the rows themselves on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

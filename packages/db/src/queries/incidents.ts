@@ -8,27 +8,10 @@ export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentEventRow = typeof incidentEvents.$inferSelect;
 export type IncidentWithArea = IncidentRow & { areaSlug: string; areaName: string };
 
-/** Every stored incident of these areas, whatever its status: the input of a recomputation. */
-export async function listIncidentsOfAreas(db: Database, areaIds: readonly string[]): Promise<(StoredIncident & { areaId: string })[]> {
+/** Every stored incident of these areas, whatever its status: the input of a recomputation (a row is a `StoredIncident`). */
+export async function listIncidentsOfAreas(db: Database, areaIds: readonly string[]): Promise<(StoredIncident & IncidentRow)[]> {
   if (areaIds.length === 0) return [];
-  const rows = await db.select().from(incidents).where(inArray(incidents.areaId, [...areaIds]));
-  return rows.map((row) => ({
-    id: row.id,
-    areaId: row.areaId,
-    kind: row.kind,
-    firstMonth: row.firstMonth,
-    latestMonth: row.latestMonth,
-    months: row.months,
-    gaps: row.gaps,
-    peakSeverity: row.peakSeverity,
-    currentSeverity: row.currentSeverity,
-    status: row.status,
-    resolvedMonth: row.resolvedMonth,
-    escalated: row.escalated,
-    decidedSeverity: row.decidedSeverity,
-    decidedThrough: row.decidedThrough,
-    snoozedUntil: row.snoozedUntil,
-  }));
+  return db.select().from(incidents).where(inArray(incidents.areaId, [...areaIds]));
 }
 
 /** What a recomputation found for a batch of areas, flattened across them. */

@@ -1,14 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecideIncident, DecideIncidents, IncidentDetail } from '@autonomy/contracts';
-import {
-  commentOnIncident,
-  decideIncident,
-  decideIncidents,
-  etagOfVersion,
-  fetchAllIncidents,
-  fetchIncident,
-  type IncidentFilters,
-} from '../../lib/api.ts';
+import { etagOfVersion } from '../../lib/api.ts';
+import { commentOnIncident, decideIncident, decideIncidents, fetchAllIncidents, fetchIncident, type IncidentFilters } from './incidents-api.ts';
 import { ChangedMeanwhileError, writeUnlessChanged } from '../../lib/conditional-write.ts';
 import { signalsQueryKeyRoot } from './queries.ts';
 
