@@ -152,6 +152,10 @@ function AreaContent({ history, area, requestedMonth, fillMonth, rules, canAct, 
     if (result.month !== focusMonth || fillMonth) navigate(withMonth(areaPath, result.month), { replace: true });
   }
 
+  const figuresEditor = editing && (
+    <FiguresEditor key={`${editing.mode}-${editing.month}`} slug={history.slug} target={editing} onCancel={stopEditing} onSaved={handleSaved} />
+  );
+
   return (
     <div className="stack">
       <div className="page-header">
@@ -207,15 +211,7 @@ function AreaContent({ history, area, requestedMonth, fillMonth, rules, canAct, 
               <p className="muted">Its leads add them here, month by month, or by importing a CSV.</p>
             </EmptyState>
           )}
-          {editing && (
-            <FiguresEditor
-              key={`${editing.mode}-${editing.month}`}
-              slug={history.slug}
-              target={editing}
-              onCancel={stopEditing}
-              onSaved={handleSaved}
-            />
-          )}
+          {figuresEditor}
         </>
       ) : (
         <>
@@ -298,15 +294,7 @@ function AreaContent({ history, area, requestedMonth, fillMonth, rules, canAct, 
             </section>
           </div>
 
-          {editing && (
-            <FiguresEditor
-              key={`${editing.mode}-${editing.month}`}
-              slug={history.slug}
-              target={editing}
-              onCancel={stopEditing}
-              onSaved={handleSaved}
-            />
-          )}
+          {figuresEditor}
 
           <section className="panel" aria-labelledby="months-heading">
             <div className="panel__header">

@@ -118,6 +118,18 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers, owned, wi
     setEditing(false);
   }
 
+  // For the owner's controls and the recorder's alike.
+  const noteButton = !noting && (
+    <button
+      type="button"
+      className="button button--small action-items__add-note"
+      aria-label={`${item.note ? 'Change the note' : 'Add a note'}: ${item.title}`}
+      onClick={() => setNoting(true)}
+    >
+      {item.note ? 'Change note…' : 'Add note…'}
+    </button>
+  );
+
   return (
     <>
       <tr data-action-item-id={item.id} data-status={item.status} data-overdue={overdue} className={overdue ? 'is-overdue' : undefined}>
@@ -167,16 +179,7 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers, owned, wi
             {owned && (
               <>
                 <ActionItemControls item={item} reviewId={review.id} ownerOnly />
-                {!noting && (
-                  <button
-                    type="button"
-                    className="button button--small action-items__add-note"
-                    aria-label={`${item.note ? 'Change the note' : 'Add a note'}: ${item.title}`}
-                    onClick={() => setNoting(true)}
-                  >
-                    {item.note ? 'Change note…' : 'Add note…'}
-                  </button>
-                )}
+                {noteButton}
               </>
             )}
           </td>
@@ -184,16 +187,7 @@ function ActionItemRow({ item, review, today, canRecord, canListUsers, owned, wi
         {canRecord && (
           <td className="no-print">
             <ActionItemControls item={item} reviewId={review.id} />
-            {!noting && (
-              <button
-                type="button"
-                className="button button--small action-items__add-note"
-                aria-label={`${item.note ? 'Change the note' : 'Add a note'}: ${item.title}`}
-                onClick={() => setNoting(true)}
-              >
-                {item.note ? 'Change note…' : 'Add note…'}
-              </button>
-            )}
+            {noteButton}
             {!editing && (
               <button
                 ref={editButtonRef}
