@@ -157,8 +157,12 @@ describe('stored assessments', () => {
             const answers = await Promise.all(step.map(send));
             for (const [i, answer] of answers.entries()) {
               const write = step[i]!;
-              // A delete of a month without figures is a 404; anything else must be accepted.
-              if (!(write.kind === 'delete' && answer.status === 404)) expect(answer.status, JSON.stringify(write)).toSatisfy((s: number) => ACCEPTED.has(s));
+              // A delete of a month without figures is a 404; a decision sent at the same moment as
+              // writes may find its incident moved by their recompute, and is refused as stale (412),
+              // as designed; anything else must be accepted.
+              const refusedAsDesigned =
+                (write.kind === 'delete' && answer.status === 404) || (write.kind === 'decide' && step.length > 1 && answer.status === 412);
+              if (!refusedAsDesigned) expect(answer.status, JSON.stringify(write)).toSatisfy((s: number) => ACCEPTED.has(s));
             }
             // Of settings sent at once, the last to commit is in force; read which from the API.
             if (answers.some((answer) => answer.settings)) {
